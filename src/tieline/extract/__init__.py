@@ -1,0 +1,1 @@
+"""Per-document extraction: pure functions from a parsed document to records."""
