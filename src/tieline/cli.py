@@ -1,0 +1,190 @@
+"""The `tieline` command: thin, it parses, calls the library, prints."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .errors import TielineError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="tieline: a sourced knowledge base of the relations between countries.")
+out = Console()
+err = Console(stderr=True)
+
+DB_OPTION = typer.Option("kb.sqlite", "--db", help="Knowledge base file (SQLite).")
+
+
+def _fail(exc: TielineError) -> None:
+    err.print(f"[bold red]error[/] {exc.code}: {exc.message}", highlight=False)
+    if exc.hint:
+        err.print(f"[dim]hint:[/] {exc.hint}", highlight=False)
+    raise typer.Exit(2)
+
+
+def _open(db_path: Path):
+    from .store import db
+    return db.connect(db_path, readonly=True)
+
+
+@app.command()
+def build(
+    paths: List[Path] = typer.Argument(None, help="Files or folders (.txt .html .md .jsonl), read recursively."),
+    db: Path = DB_OPTION,
+    urls: Optional[Path] = typer.Option(None, "--urls", help="File of URLs to fetch, one a line."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for extraction (0 = all cores)."),
+    engine: str = typer.Option("local", "--engine", help="local or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+) -> None:
+    """Read articles, extract facts, and add them to the knowledge base (incremental)."""
+    import os
+
+    from .engine.build import build as run_build
+    from .ingest.fetch import read_url_list
+    try:
+        url_list = read_url_list(urls) if urls else []
+        if not paths and not url_list:
+            # No input: open (and migrate) the knowledge base, re-run fusion.
+            paths = []
+        jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
+        report = _with_progress(lambda tick: run_build([str(p) for p in paths or []], db, urls=url_list, jobs=jobs,
+                                                       engine=engine, scheduler=scheduler, progress=tick), quiet)
+    except TielineError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        err.print("[yellow]interrupted[/]: what was committed is kept; run the same command again to resume.")
+        raise typer.Exit(130)
+    out.print(f"[bold]{report.new}[/] new documents, {report.known} already known, "
+              f"{report.duplicate} duplicates, [bold]{len(report.problems)}[/] problems "
+              f"({report.inputs} inputs); {report.events} events, {report.quotes} quotes, "
+              f"{report.figures} figures extracted -> {db}", highlight=False)
+    if report.problems:
+        table = Table("source", "code", "reason", title="problems", title_justify="left")
+        for p in report.problems[:50]:
+            table.add_row(p.source, p.code, p.message)
+        err.print(table)
+        if len(report.problems) > 50:
+            err.print(f"... and {len(report.problems) - 50} more: tieline problems --db {db}")
+    if report.extract_failures:
+        err.print(f"[yellow]{report.extract_failures} documents stored without extracted facts[/] (see problems)")
+    if report.problems or report.extract_failures:
+        raise typer.Exit(1)
+
+
+def _with_progress(fn, quiet: bool):
+    if quiet or not err.is_terminal:
+        return fn(None)
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                  TextColumn("{task.completed} docs"), TextColumn("{task.fields[stats]}"),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("building", total=None, stats="")
+
+        def tick(phase: str, advance: int, stats: dict) -> None:
+            elapsed = bar.tasks[0].elapsed or 0.0
+            ev = stats.get("events")
+            extra = f"{ev} events ({ev / elapsed:.0f}/s)" if ev and elapsed else ""
+            bar.update(task, advance=advance, description=phase, stats=extra)
+        return fn(tick)
+
+
+@app.command()
+def export(
+    db: Path = DB_OPTION,
+    format: str = typer.Option("eval", "--format", "-f", help="eval | jsonl | csv"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (a folder for csv); default stdout."),
+) -> None:
+    """Write the knowledge base as eval JSON, JSONL or CSV."""
+    from .export.evalfmt import export_eval
+    from .export.tables import iter_jsonl, write_csv
+    try:
+        conn = _open(db)
+        if format == "eval":
+            text = json.dumps(export_eval(conn), ensure_ascii=False, indent=1, sort_keys=False)
+            _write(text + "\n", output)
+        elif format == "jsonl":
+            text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in iter_jsonl(conn))
+            _write(text, output)
+        elif format == "csv":
+            if output is None:
+                raise TielineError("T401", "csv export needs -o FOLDER", "e.g. tieline export --format csv -o out/")
+            for p in write_csv(conn, output):
+                err.print(f"wrote {p}")
+        else:
+            raise TielineError("T402", f"unknown format {format!r}", "use eval, jsonl or csv")
+    except TielineError as exc:
+        _fail(exc)
+
+
+def _write(text: str, output: Optional[Path]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise TielineError("T403", f"cannot write {output}: {exc.strerror or exc}", "check the folder exists and is writable")
+    err.print(f"wrote {output}")
+
+
+@app.command()
+def info(db: Path = DB_OPTION, as_json: bool = typer.Option(False, "--json", help="Machine-readable output.")) -> None:
+    """Counts, languages, date range and problems of a knowledge base."""
+    from .store import db as store
+    try:
+        conn = _open(db)
+        c = store.counts(conn)
+    except TielineError as exc:
+        _fail(exc)
+    if as_json:
+        out.print_json(json.dumps(c))
+        return
+    table = Table(show_header=False, title=str(db), title_justify="left")
+    for key in ("documents", "events", "quotes", "figures", "mentions", "entities", "clusters", "conflicts",
+                "near_duplicates", "problems", "runs"):
+        table.add_row(key, str(c[key]))
+    table.add_row("languages", ", ".join(f"{k} {v}" for k, v in c["languages"].items()) or "-")
+    lo, hi = c["published_range"]
+    table.add_row("published", f"{lo or '?'} .. {hi or '?'}")
+    if c["problem_codes"]:
+        table.add_row("problem codes", ", ".join(f"{k} {v}" for k, v in sorted(c["problem_codes"].items())))
+    out.print(table)
+
+
+@app.command()
+def problems(db: Path = DB_OPTION) -> None:
+    """Inputs that could not be read, with their reason."""
+    from .store import db as store
+    try:
+        rows = store.problems(_open(db))
+    except TielineError as exc:
+        _fail(exc)
+    table = Table("source", "code", "stage", "reason")
+    for r in rows:
+        table.add_row(r["source"], r["code"], r["stage"], r["message"])
+    out.print(table if rows else "no problems")
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    out.print(f"tieline {__version__}")
+
+
+def main() -> None:
+    try:
+        app()
+    except TielineError as exc:  # pragma: no cover - commands catch their own
+        err.print(f"error {exc.code}: {exc.message}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

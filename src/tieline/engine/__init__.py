@@ -1,0 +1,1 @@
+"""Runners of the same map (per-document extraction) and reduce (fusion)."""

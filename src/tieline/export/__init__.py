@@ -1,0 +1,1 @@
+"""Exports of a knowledge base: eval JSON, JSONL, CSV, briefs."""

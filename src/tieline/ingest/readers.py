@@ -1,0 +1,303 @@
+"""Readers: paths, directories, JSONL files and URL lists in; Documents or Problems out.
+
+Every input ends as exactly one of: a Document, a Problem, or (decided by the
+store) a declared duplicate. Nothing here raises for bad input: it becomes a
+Problem with a code from ``errors.PROBLEM_CODES`` and a one-line reason.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+from urllib.parse import urlparse
+
+from .. import config
+from ..errors import TielineError
+from ..model import Document, Problem
+from .clean import clean_text
+from .html import html_to_text
+from .language import detect_language
+from .meta import extract_meta
+
+#: Magic numbers of common binary formats (checked before any decoding).
+BINARY_MAGIC = (
+    b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff",
+    b"BZh", b"\x7fELF", b"MZ", b"SQLite format 3", b"OggS", b"RIFF", b"ID3",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One input as the walker found it."""
+
+    source: str
+    path: Path | None = None
+    data: dict | None = None       # a JSONL record
+    problem: Problem | None = None
+
+
+# ----------------------------------------------------------------- walking
+
+def _kind(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in config.TEXT_SUFFIXES:
+        return "txt"
+    if suffix in config.HTML_SUFFIXES:
+        return "html"
+    if suffix in config.MARKDOWN_SUFFIXES:
+        return "md"
+    if suffix in config.JSONL_SUFFIXES:
+        return "jsonl"
+    return None
+
+
+def walk(paths: Iterable[str | os.PathLike]) -> Iterator[Item]:
+    """Files under ``paths`` (recursively, sorted, each real file once)."""
+    seen: set[str] = set()
+    for p in paths:
+        yield from _walk_one(Path(p), seen, explicit=True)
+
+
+def _walk_one(path: Path, seen: set[str], explicit: bool) -> Iterator[Item]:
+    src = str(path)
+    try:
+        real = os.path.realpath(path)
+        if not os.path.exists(path):
+            if os.path.islink(path):
+                yield Item(src, problem=Problem(src, "T111", "broken symlink or symlink loop"))
+            else:
+                yield Item(src, problem=Problem(src, "T101", "no such file or directory"))
+            return
+        if real in seen:
+            if path.is_dir():
+                yield Item(src, problem=Problem(src, "T111", "directory already visited (symlink loop)"))
+            return
+        seen.add(real)
+        if path.is_dir():
+            try:
+                children = sorted(path.iterdir(), key=lambda c: c.name)
+            except OSError as exc:
+                yield Item(src, problem=Problem(src, "T101", f"cannot list directory: {exc.strerror or exc}"))
+                return
+            for child in children:
+                if child.name.startswith("."):
+                    continue
+                if child.is_dir() or _kind(child) or child.is_symlink():
+                    yield from _walk_one(child, seen, explicit=False)
+            return
+        if not path.is_file():
+            yield Item(src, problem=Problem(src, "T101", "not a regular file"))
+            return
+        kind = _kind(path)
+        if kind is None:
+            if explicit:
+                yield Item(src, problem=Problem(src, "T110", f"unsupported file type {path.suffix or '(none)'}"))
+            return
+        if kind == "jsonl":
+            yield from _jsonl_items(path)
+        else:
+            yield Item(src, path=path)
+    except OSError as exc:
+        yield Item(src, problem=Problem(src, "T101", f"unreadable: {exc.strerror or exc}"))
+
+
+def _jsonl_items(path: Path) -> Iterator[Item]:
+    src = str(path)
+    try:
+        raw = _read_bytes(path)
+        text = decode(raw)
+    except TielineError as exc:
+        yield Item(src, problem=Problem(src, exc.code, exc.message))
+        return
+    n = 0
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        n += 1
+        where = f"{src}:{lineno}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Item(where, problem=Problem(where, "T107", f"not valid JSON ({exc.msg})"))
+            continue
+        if not isinstance(rec, dict):
+            yield Item(where, problem=Problem(where, "T107", "a JSONL line must be an object"))
+            continue
+        body = rec.get("text") if rec.get("text") is not None else rec.get("html")
+        if not isinstance(body, str):
+            yield Item(where, problem=Problem(where, "T107", "record needs a string 'text' or 'html' field"))
+            continue
+        if len(body.encode("utf-8", "surrogatepass")) > config.MAX_FILE_BYTES:
+            yield Item(where, problem=Problem(where, "T104", "record text exceeds the size limit"))
+            continue
+        yield Item(where, path=path, data=rec)
+    if n == 0:
+        yield Item(src, problem=Problem(src, "T102", "JSONL file has no records"))
+
+
+# ----------------------------------------------------------------- decoding
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise TielineError("T101", f"unreadable: {exc.strerror or exc}") from exc
+    if size > config.MAX_FILE_BYTES:
+        raise TielineError("T104", f"file is {size / 1e6:.0f} MB, over the {config.MAX_FILE_BYTES / 1e6:.0f} MB limit",
+                           "split it or raise TIELINE_MAX_FILE_BYTES")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(config.MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise TielineError("T101", f"unreadable: {exc.strerror or exc}") from exc
+
+
+def decode(raw: bytes) -> str:
+    """Bytes to text: BOMs, UTF-8, UTF-16 without BOM, then legacy 8-bit encodings.
+
+    Raises TielineError T102 (empty), T103 (binary) or T105 (undecodable).
+    """
+    if not raw.strip():
+        raise TielineError("T102", "empty or whitespace-only file")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                     (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return _checked(raw.decode(enc))
+            except UnicodeDecodeError as exc:
+                raise TielineError("T105", f"{enc} byte-order mark but invalid {enc} ({exc.reason})") from exc
+    if raw.startswith(BINARY_MAGIC):
+        raise TielineError("T103", "binary file (recognised format signature)")
+    head = raw[:4096]
+    if head.count(b"\x00"):
+        # UTF-16 without a BOM: every other byte of ASCII text is NUL.
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if max(even, odd) > 0.3 * (len(head) / 2) and min(even, odd) < 0.05 * (len(head) / 2):
+            enc = "utf-16-be" if even > odd else "utf-16-le"
+            try:
+                return _checked(raw.decode(enc))
+            except UnicodeDecodeError:
+                pass
+        raise TielineError("T103", "binary file (contains NUL bytes)")
+    try:
+        return _checked(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return _checked(_legacy_decode(raw))
+
+
+def _legacy_decode(raw: bytes) -> str:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - it ships with trafilatura's deps
+        from_bytes = None
+    if from_bytes is not None:
+        best = from_bytes(raw[:200_000]).best()
+        if best is not None and best.encoding:
+            try:
+                return raw.decode(best.encoding)
+            except (UnicodeDecodeError, LookupError):
+                pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise TielineError("T105", "not valid UTF-8 and no legacy encoding fits") from exc
+
+
+def _checked(text: str) -> str:
+    """Reject decoded text that is mostly control characters (binary in disguise)."""
+    sample = text[:8192]
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if sample and bad > 0.05 * len(sample):
+        raise TielineError("T103", "binary file (mostly control characters)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if not text.strip():
+        raise TielineError("T102", "empty or whitespace-only file")
+    return text
+
+
+# ----------------------------------------------------------------- documents
+
+def content_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def make_document(raw_text: str, *, name: str, source: str, fmt: str, hints: dict | None = None) -> Document:
+    """Clean a decoded text and gather its metadata into a Document (pure)."""
+    hints = dict(hints or {})
+    cleaned = clean_text(raw_text)
+    if not cleaned.paragraphs:
+        raise TielineError("T108", "no article body left after cleaning")
+    meta = extract_meta(raw_text, cleaned, hints)
+    body = "\n".join(p.text for p in cleaned.paragraphs)
+    url = hints.get("url") or meta.get("url")
+    site = meta.get("site") or hints.get("site") or (urlparse(url).netloc if url else None)
+    return Document(
+        doc_id=content_id(raw_text),
+        name=name,
+        source=source,
+        fmt=fmt,
+        raw_text=raw_text,
+        paragraphs=tuple(cleaned.paragraphs),
+        title=meta.get("title"),
+        author=meta.get("author"),
+        published=meta.get("published"),
+        language=hints.get("lang_detected") or detect_language(body),
+        url=url,
+        site=site or None,
+        dropped=tuple(cleaned.dropped),
+    )
+
+
+def read_item(item: Item) -> Document:
+    """Turn one walker item into a Document; raises TielineError for bad input."""
+    if item.problem is not None:
+        raise TielineError(item.problem.code, item.problem.message)
+    if item.data is not None:
+        return _record_document(item)
+    path = item.path
+    assert path is not None
+    kind = _kind(path)
+    text = decode(_read_bytes(path))
+    if kind == "html" or (kind != "txt" and _looks_like_html(text)):
+        rendered, hints = html_to_text(text)
+        return make_document(rendered, name=path.stem, source=item.source, fmt="html", hints=hints)
+    return make_document(text, name=path.stem, source=item.source, fmt=kind or "txt")
+
+
+def _record_document(item: Item) -> Document:
+    rec = item.data or {}
+    hints = {k: rec.get(k) for k in ("title", "author", "published", "url", "site")
+             if isinstance(rec.get(k), str) and rec.get(k).strip()}
+    stem = item.path.stem if item.path else "record"
+    rid = rec.get("id")
+    name = str(rid) if isinstance(rid, (str, int)) and str(rid).strip() else f"{stem}-{item.source.rsplit(':', 1)[-1]}"
+    if isinstance(rec.get("text"), str):
+        text = _checked(rec["text"])
+        return make_document(text, name=name, source=item.source, fmt="jsonl", hints=hints)
+    rendered, html_hints = html_to_text(_checked(rec["html"]))
+    html_hints.update(hints)
+    return make_document(rendered, name=name, source=item.source, fmt="jsonl", hints=html_hints)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lower()
+    return "<html" in head or "<!doctype html" in head
+
+
+def read_items(items: Iterable[Item]) -> Iterator[Document | Problem]:
+    """Documents for the good items, Problems for the rest (never raises for input)."""
+    for item in items:
+        try:
+            yield read_item(item)
+        except TielineError as exc:
+            yield Problem(item.source, exc.code, exc.message)
+        except RecursionError:
+            yield Problem(item.source, "T106", "markup nested too deeply to read")
+        except (ValueError, UnicodeError) as exc:
+            yield Problem(item.source, "T105", f"cannot read text: {exc}")
