@@ -1,7 +1,46 @@
-"""Placeholder: country names, demonyms, capitals -> ISO3 (keep these signatures)."""
+"""Country mentions: names, demonyms, capitals, seats of government and state
+bodies/companies -> ISO 3166-1 alpha-3 codes.
+
+The lexicon is pycountry's names plus the TSV files in ``lexicon/`` (ours win on a
+clash). All forms are compiled once into a single character-trie regex, so a scan is
+one pass over the text whatever the lexicon size. Matching is longest-first at the
+leftmost position; exclusion phrases ("Indian Ocean") take part in the same scan and
+consume the words they cover.
+
+Case is part of the rule: a form matches its exact spelling, an ALL-CAPS rendering
+(headlines) or, for forms that start lowercase ("the Netherlands"), a capitalised
+first letter. So "turkey" and "china" (the bird, the plates) are not countries.
+
+Known limits (by design, a lexicon cannot see context): "Georgia" is the country
+unless an exclusion phrase covers it ("Atlanta, Georgia"); "Jordan" and "Chad" as
+first names, "Kingston" or "Santiago" as other cities, and "Washington" as a person
+are read as states. A capital is reported with kind "capital" so callers can tell
+"Moscow said" (an actor) from "talks in Moscow" (a venue).
+"""
 from __future__ import annotations
 
+import csv
+import json
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_LEXICON = Path(__file__).parent / "lexicon"
+
+#: lexicon files read in priority order: the first spelling of a form wins.
+_FILES = (
+    ("countries_exclusions.tsv", "exclude"),
+    ("countries_names.tsv", "name"),
+    ("countries_capitals.tsv", "capital"),
+    ("orgs_countries.tsv", "org"),
+    ("countries_demonyms.tsv", "demonym"),
+)
+KINDS = ("name", "demonym", "capital", "body", "org")
+
+# Characters a lexicon form may spell in several ways in running text.
+_APOS = "'\u2019\u02bc"
+_HYPH = "-\u2010\u2011"
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,13 +52,229 @@ class CountryMention:
     kind: str             # name | demonym | capital | body | org
 
 
-def find_countries(text: str) -> list[CountryMention]:
-    return []
+@dataclass(frozen=True, slots=True)
+class _Form:
+    form: str             # the spelling as written in the lexicon (normalized)
+    iso3: str             # "" for an exclusion phrase
+    kind: str
 
 
-def iso3(name: str) -> str | None:
+def _norm(s: str) -> str:
+    """Spelling key: unify apostrophes/hyphens, collapse whitespace (case kept)."""
+    for a in _APOS[1:]:
+        s = s.replace(a, "'")
+    for h in _HYPH[1:]:
+        s = s.replace(h, "-")
+    return " ".join(s.split())
+
+
+def _read_tsv(name: str):
+    path = _LEXICON / name
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if not row or not row[0].strip() or row[0].startswith("#"):
+                continue
+            yield [c.strip() for c in row]
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    return json.loads((_LEXICON / "countries_config.json").read_text(encoding="utf-8"))
+
+
+def _pycountry_forms(remap: dict, skip: set):
+    """(form, iso3) for pycountry's usable names (no inverted "Korea, Republic of")."""
+    import pycountry
+
+    for c in pycountry.countries:
+        code = remap.get(c.alpha_3, c.alpha_3)
+        for attr in ("name", "official_name", "common_name"):
+            name = getattr(c, attr, None)
+            if not name or "," in name or "(" in name or name in skip:
+                continue
+            if name.startswith("the "):
+                name = name[4:]
+            yield name, code
+
+
+def _plural(form: str) -> str | None:
+    if form.endswith(("s", "-", ".")) or " " in form and form.split()[-1][0].islower():
+        return None
+    return form + "s"
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, tuple[_Form, ...]], re.Pattern]:
+    """Build once: lowercase key -> spellings, and the trie regex over all keys."""
+    cfg = _config()
+    remap = cfg.get("remap", {})
+    forms: dict[str, _Form] = {}
+
+    def add(form: str, iso: str, kind: str) -> None:
+        form = _norm(form)
+        if form and form not in forms:
+            forms[form] = _Form(form, remap.get(iso, iso), kind)
+
+    for fname, default_kind in _FILES:
+        for row in _read_tsv(fname):
+            if default_kind == "exclude":
+                add(row[0], "", "exclude")
+                continue
+            if len(row) < 2 or not row[1]:
+                continue
+            kind = row[2] if len(row) > 2 and row[2] in KINDS else default_kind
+            add(row[0], row[1], kind)
+            if kind == "demonym" and (pl := _plural(_norm(row[0]))):
+                add(pl, row[1], kind)
+    for name, code in _pycountry_forms(remap, set(cfg.get("skip_pycountry", ()))):
+        add(name, code, "name")
+
+    by_key: dict[str, list[_Form]] = {}
+    for f in forms.values():
+        by_key.setdefault(f.form.lower(), []).append(f)
+    index = {k: tuple(v) for k, v in by_key.items()}
+    return index, re.compile(_trie_regex(index), re.IGNORECASE)
+
+
+def _char_re(ch: str) -> str:
+    if ch == " ":
+        return r"\s+"
+    if ch == "'":
+        return "[" + _APOS + "]"
+    if ch == "-":
+        return "[" + _HYPH + "]"
+    return re.escape(ch)
+
+
+def _trie_regex(keys) -> str:
+    """A regex equivalent to the alternation of ``keys`` but branching per character
+    (fast), greedy so the longest key wins, then a word boundary. Keys ending in "-"
+    (combining forms: "Sino-") need no boundary after them."""
+    trie: dict = {}
+    for k in keys:
+        node = trie
+        for ch in k:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        branches = [_char_re(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return r"(?<![\w])(?:" + emit(trie) + r")(?:(?<=[" + _HYPH + r"])|(?![\w]))"
+
+
+def _case_ok(surface: str, form: str) -> bool:
+    if surface == form:
+        return True
+    if surface.isupper() and surface == form.upper() and len(surface) > 3:
+        return True        # headline capitals: "PAKISTAN AND RUSSIA"
+    if form[:1].islower() and surface == form[:1].upper() + form[1:]:
+        return True        # sentence-initial "The Netherlands"
+    return False
+
+
+def _accept(text: str, start: int, end: int, index) -> _Form | None:
+    surface = _norm(text[start:end])
+    for f in index.get(surface.lower(), ()):
+        if _case_ok(surface, f.form):
+            return f
     return None
 
 
+def _boundary_after(text: str, end: int) -> bool:
+    return end >= len(text) or not (text[end].isalnum() or text[end] == "_") \
+        or text[end - 1] in _HYPH
+
+
+def find_countries(text: str) -> list[CountryMention]:
+    """Every country mention in ``text``, left to right, non-overlapping."""
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        index, pattern = _lexicon()
+    except Exception:  # a broken lexicon file must not break extraction
+        return []
+    out: list[CountryMention] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        m = pattern.search(text, pos)
+        if not m:
+            break
+        start, end = m.start(), m.end()
+        hit = None
+        # The longest candidate may fail the case rule ("Chinese new year"): try the
+        # shorter ones that start at the same place.
+        while end > start:
+            if _boundary_after(text, end):
+                hit = _accept(text, start, end, index)
+                if hit:
+                    break
+            m2 = pattern.match(text, start, end - 1)
+            if not m2:
+                break
+            end = m2.end()
+        if hit is None:
+            pos = start + 1
+            continue
+        pos = end
+        if not hit.iso3:
+            continue        # exclusion phrase: consumed, reports nothing
+        s_end = end - 1 if text[end - 1] in _HYPH else end
+        out.append(CountryMention(start, s_end, text[start:s_end], hit.iso3, hit.kind))
+    return out
+
+
+def iso3(name: str) -> str | None:
+    """ISO3 code of a country name, short form, demonym, capital or state body;
+    also accepts alpha-2/alpha-3 codes. None when unknown or an exclusion phrase."""
+    if not isinstance(name, str) or not name.strip():
+        return None
+    try:
+        index, _ = _lexicon()
+    except Exception:
+        return None
+    key = _norm(name.strip())
+    for cand in (key, key[4:] if key.lower().startswith("the ") else None):
+        if not cand:
+            continue
+        forms = index.get(cand.lower(), ())
+        exact = [f for f in forms if _case_ok(cand, f.form)] or list(forms)
+        if exact:
+            return exact[0].iso3 or None
+    if len(key) in (2, 3) and key.isalpha() and key.isupper():
+        try:
+            import pycountry
+
+            c = pycountry.countries.get(**{"alpha_%d" % len(key): key})
+            if c is None and len(key) == 3:
+                c = pycountry.historic_countries.get(alpha_3=key)
+            if c is not None:
+                return _config().get("remap", {}).get(c.alpha_3, c.alpha_3)
+        except Exception:
+            return None
+    return None
+
+
+@lru_cache(maxsize=512)
 def country_name(code: str) -> str:
-    return code
+    """English short name of an ISO3 code ("RUS" -> "Russia"); the code if unknown."""
+    if not isinstance(code, str):
+        return str(code)
+    code = code.strip().upper()
+    try:
+        shown = _config().get("display", {})
+        if code in shown:
+            return shown[code]
+        import pycountry
+
+        c = pycountry.countries.get(alpha_3=code) or pycountry.historic_countries.get(
+            alpha_3=code)
+    except Exception:
+        return code
+    if c is None:
+        return code
+    return getattr(c, "common_name", None) or c.name.split(",")[0]
