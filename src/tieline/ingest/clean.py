@@ -1,0 +1,433 @@
+"""Page cleaning: find the article body in a page's text, drop everything else.
+
+A page rendered to text is a sequence of lines: navigation and breadcrumbs, a
+headline, a byline and a date, the article, and then the furniture that follows it
+(share buttons, tag lists, related articles, reader comments, footers). The cleaner
+works on lines and on general features only:
+
+* line shape: word count, end punctuation, Title Case, digits only, dates only;
+* lexicon cues read from ``boilerplate.json`` (share/comment/cookie/... phrases);
+* position: the body starts at the first line that reads like prose (ten words or
+  more ending in a sentence mark); what precedes it is header material (title, byline,
+  date, nav); after a reader-comment heading, a forum member block or a list of dated
+  teasers, nothing is body any more;
+* repetition: a paragraph the page repeats is kept once, at its first occurrence.
+
+Every paragraph, kept or dropped, is a ``Paragraph`` whose ``text`` is an exact slice
+of the raw text, so spans computed later point into ``Document.raw_text``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Paragraph
+
+# Reasons recorded for dropped paragraphs (audit trail; meta reads some of them).
+TITLE, BYLINE, DATE, NAV, BOILERPLATE, CAPTION = "title", "byline", "date", "nav", "boilerplate", "caption"
+COMMENT, DUPLICATE, LISTING, HEADER, TAIL, FORUM = "comment", "duplicate", "listing", "header", "tail", "forum"
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    paragraphs: tuple[Paragraph, ...]          # the article body, in order
+    dropped: tuple[Paragraph, ...] = ()        # what was removed, in order
+    reasons: tuple[str, ...] = ()              # why, one per dropped paragraph
+    title_para: int | None = None              # index into ``dropped`` of the headline
+
+    @property
+    def title(self) -> str | None:
+        return None if self.title_para is None else self.dropped[self.title_para].text
+
+    def dropped_with(self, reason: str) -> list[Paragraph]:
+        return [p for p, r in zip(self.dropped, self.reasons) if r == reason]
+
+
+# ---------------------------------------------------------------- lexicon
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    line: re.Pattern
+    start: re.Pattern
+    anywhere: re.Pattern
+    max_words_anywhere: int
+    comment_heading: re.Pattern
+    comment_line: re.Pattern
+    forum: re.Pattern
+    section_words: frozenset
+    generic_authors: frozenset
+    agencies: frozenset
+    honorifics: frozenset
+    byline: re.Pattern
+    date_label: re.Pattern
+
+
+def _alt(patterns, whole: bool) -> re.Pattern:
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"^(?:{body})$" if whole else rf"^(?:{body})", re.I)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    data = json.loads(resources.files(__package__).joinpath("boilerplate.json").read_text("utf-8"))
+    prefixes = sorted(data["byline_prefixes"], key=len, reverse=True)
+    labels = sorted(data["dateline_prefixes"], key=len, reverse=True)
+    return _Lexicon(
+        line=_alt(data["line"], True),
+        start=_alt(data["start"], False),
+        anywhere=re.compile("|".join(f"(?:{p})" for p in data["anywhere"]), re.I),
+        max_words_anywhere=int(data["max_words_anywhere"]),
+        comment_heading=_alt(data["comment_heading"], True),
+        comment_line=_alt(data["comment_line"], True),
+        forum=_alt(data["forum_cues"], True),
+        section_words=frozenset(data["section_words"]),
+        generic_authors=frozenset(data["generic_authors"]),
+        agencies=frozenset(data["agencies"]),
+        honorifics=frozenset(data["honorifics"]),
+        byline=re.compile(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prefixes)
+                          + r")\s*:?\s+(?P<rest>\S.*)$", re.I),
+        date_label=re.compile(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in labels)
+                              + r")\b\s*:?\s*", re.I),
+    )
+
+
+# ---------------------------------------------------------------- dates in lines
+
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_TIME = r"(?:\s*(?:,|at|\||-|–|—)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+DATE_PATTERN = (
+    _WEEKDAY + r"(?:"
+    r"\d{4}-\d{1,2}-\d{1,2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"          # 2021-07-15
+    r"|\d{1,2}[./]\d{1,2}[./]\d{4}"                                         # 24.02.2022
+    r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"                 # March 15, 2018
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r",?\s+\d{4}"      # 15 March 2018
+    r"|" + _MONTHS + r",?\s+\d{4}"                                          # March 2018
+    r")" + _TIME
+)
+DATE_RE = re.compile(DATE_PATTERN, re.I)
+_DATE_ONLY = re.compile(r"^" + DATE_PATTERN + r"$", re.I)
+#: A leading "date 2021-07-15 " / "Published: March 3, 2018 " label glued to a line.
+_DATE_PREFIX = re.compile(r"^(?:date|published|posted|updated|dated)\s*:?\s*(?P<date>" + DATE_PATTERN + r")(?=\s|$)", re.I)
+
+
+def date_only(text: str) -> str | None:
+    """The date if ``text`` is nothing but a (labelled) date, e.g. 'Updated 27 Jul, 2024'."""
+    t = _strip_furniture(text)
+    t = lexicon().date_label.sub("", t, count=1).strip(" |,:-–—()[]")
+    return t if t and _DATE_ONLY.match(t) else None
+
+
+# ---------------------------------------------------------------- line features
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.]*", re.U)
+_TERMINAL = re.compile(r"[.!?…:;][\s\"'”’»)\]]*$")
+_SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_FURNITURE = " \t\u00a0|•·▪►»«›‹*#>-–—=_~+"
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for from with and or but nor as that which who whom whose "
+    "its their his her our your this these those is are was were be been has have had will "
+    "would shall should can could may might must not than into onto upon about over under".split())
+_CREDIT_TAIL = re.compile(r"(?:\((?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}|[A-Z]{2,})\)|"
+                          r"[—–]\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s*$")
+_PHOTO_CREDIT = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*/\s*[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}$")
+
+
+def _strip_furniture(text: str) -> str:
+    return text.strip(_FURNITURE)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _headline_case(words: list[str]) -> bool:
+    """Most content words capitalised: a headline or a menu, not a sentence."""
+    content = [w for w in words[1:] if len(w) >= 4 and w[0].isalpha()]
+    if len(content) < 3:
+        return False
+    caps = sum(1 for w in content if w[0].isupper())
+    return caps / len(content) >= 0.7
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    words: list
+    reason: str | None = None       # set when dropped
+    title: bool = False
+
+    @property
+    def n(self) -> int:
+        return len(self.words)
+
+    @property
+    def terminal(self) -> bool:
+        return bool(_TERMINAL.search(self.text))
+
+    @property
+    def sentence(self) -> bool:
+        """Ends like a sentence and is not a headline."""
+        return bool(_SENT_END.search(self.text)) and self.n >= 3 and not _headline_case(self.words)
+
+    def texty(self, last: bool = False) -> bool:
+        """Reads like running prose: enough words, ends like a sentence (or the excerpt stops)."""
+        if self.n < 10:
+            return False
+        if _headline_case(self.words) and not re.search(r"\.[\"'”’)]*$", self.text):
+            return False          # a headline or menu; prose full of names still ends in '.'
+        return self.terminal or self.n >= 25 or last
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    lines = []
+    pos = 0
+    for chunk in raw.splitlines(keepends=True):
+        body = chunk.rstrip("\r\n")
+        lead = len(body) - len(body.lstrip())
+        text = body.strip()
+        if text:
+            s = pos + lead
+            lines.append(_Line(s, s + len(text), text, _words(text)))
+        pos += len(chunk)
+    return lines
+
+
+def _merge_wrapped(raw: str, lines: list[_Line]) -> list[_Line]:
+    """Join a paragraph hard-wrapped over several lines (a line that stops mid-sentence,
+    continued by one that starts in lower case or after a function word)."""
+    out: list[_Line] = []
+    for ln in lines:
+        if out:
+            prev = out[-1]
+            first = ln.text[0]
+            last_word = prev.words[-1].lower() if prev.words else ""
+            if (not prev.terminal and ln.n >= 3 and prev.n >= 1
+                    and not _headline_case(prev.words)
+                    and (first.islower() or (last_word in _FUNCTION_WORDS and first.isalnum()))):
+                text = raw[prev.start:ln.end]
+                out[-1] = _Line(prev.start, ln.end, text, _words(text))
+                continue
+        out.append(ln)
+    return out
+
+
+def _split_date_prefix(raw: str, lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """Detach a glued 'date 2021-07-15 ' label from the text that follows it."""
+    out, prefixes = [], []
+    for ln in lines:
+        m = _DATE_PREFIX.match(ln.text)
+        if m and m.end() < len(ln.text):
+            rest_start = ln.start + m.end()
+            while rest_start < ln.end and raw[rest_start].isspace():
+                rest_start += 1
+            pre = _Line(ln.start, ln.start + m.end(), raw[ln.start:ln.start + m.end()], [])
+            pre.reason = DATE
+            prefixes.append(pre)
+            text = raw[rest_start:ln.end]
+            out.append(_Line(rest_start, ln.end, text, _words(text)))
+        else:
+            out.append(ln)
+    return out, prefixes
+
+
+# ---------------------------------------------------------------- classification
+
+def _boilerplate(ln: _Line) -> bool:
+    lex = lexicon()
+    t = _strip_furniture(ln.text)
+    if not t:
+        return True
+    if lex.line.match(t) or lex.start.match(t):
+        return True
+    return ln.n <= lex.max_words_anywhere and bool(lex.anywhere.search(t))
+
+
+def _caption(ln: _Line) -> bool:
+    """A picture caption or credit: 'Photograph: ...', '... (Reuters)', 'Jane Doe/AFP'."""
+    t = ln.text
+    if _PHOTO_CREDIT.match(t):
+        return True
+    # credit at the end of a line that does not end as a sentence: "... al-Sisi (Rosatom)"
+    if _CREDIT_TAIL.search(t) and not _SENT_END.search(t.rstrip(")")) and ln.n >= 4:
+        stripped = _CREDIT_TAIL.sub("", t).rstrip()
+        return not stripped.endswith(":")
+    # "... July 11, 2025. — PID": a sentence followed by a dash credit
+    m = re.search(r"[.!?]\s*[—–]\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\s*$", t)
+    return bool(m)
+
+
+def byline_name(text: str) -> str | None:
+    """The raw name part of a byline line ('By Jane Doe, Reuters' -> 'Jane Doe, Reuters')."""
+    for seg in re.split(r"\s+[|•·]\s+|\s{3,}", _strip_furniture(text)):
+        m = lexicon().byline.match(seg.strip())
+        if m and len(_words(m.group("rest"))) <= 8:
+            return m.group("rest").strip()
+    return None
+
+
+def looks_like_name(text: str) -> bool:
+    """2-5 capitalised tokens, optionally after an honorific: 'Dr Jane Q. Doe'."""
+    lex = lexicon()
+    toks = text.replace(",", " ").split()
+    while toks and toks[0].lower().rstrip(".") in {h.rstrip(".") for h in lex.honorifics}:
+        toks = toks[1:]
+    if not 2 <= len(toks) <= 5:
+        return False
+    if text.lower().strip() in lex.section_words or " ".join(toks).lower() in lex.section_words:
+        return False
+    for t in toks:
+        if not (t[0].isupper() and re.fullmatch(r"[A-Z][\w'’.-]*", t)):
+            return False
+    return not any(t.lower() in lex.section_words for t in toks[-1:])
+
+
+def _is_forum(ln: _Line) -> bool:
+    return bool(lexicon().forum.match(_strip_furniture(ln.text)))
+
+
+def _key(text: str) -> str:
+    return " ".join(w.lower() for w in _words(text))
+
+
+def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> CleanResult:
+    """Split ``raw`` into body paragraphs and dropped furniture.
+
+    ``main`` optionally lists (start, end) spans a main-text extractor (trafilatura, for
+    HTML) judged to be the article; lines outside them are not taken as the body start.
+    """
+    lex = lexicon()
+    lines = _split_lines(raw)
+    lines, prefixes = _split_date_prefix(raw, lines)
+    lines = _merge_wrapped(raw, lines)
+    if not lines:
+        return CleanResult((), tuple(Paragraph(p.start, p.end, p.text) for p in prefixes),
+                           tuple(DATE for _ in prefixes))
+    n = len(lines)
+
+    def in_main(ln: _Line) -> bool:
+        return main is None or any(s <= ln.start < e or s < ln.end <= e for s, e in main)
+
+    # 1. line-level furniture, wherever it stands
+    for i, ln in enumerate(lines):
+        t = _strip_furniture(ln.text)
+        if date_only(ln.text):
+            ln.reason = DATE
+        elif not any(ch.isalpha() for ch in t):
+            ln.reason = NAV                      # bullets, counters, separators
+        elif byline_name(ln.text) and ln.n <= 12:
+            ln.reason = BYLINE
+        elif _is_forum(ln):
+            ln.reason = FORUM
+        elif _boilerplate(ln):
+            ln.reason = BOILERPLATE
+        elif _caption(ln):
+            ln.reason = CAPTION
+        elif i + 1 < n and len(lines[i + 1].text) < len(t) and t.endswith(lines[i + 1].text) \
+                and lines[i + 1].n >= 2:
+            ln.reason = NAV                      # breadcrumb trail ending in the headline
+
+    # 2. the body starts at the first prose line (not furniture)
+    last_idx = n - 1
+    body_start = next((i for i, ln in enumerate(lines)
+                       if ln.reason is None and ln.texty(i == last_idx) and in_main(ln)), None)
+    if body_start is None:
+        body_start = next((i for i, ln in enumerate(lines) if ln.reason is None and ln.sentence), n)
+
+    # header: title is the first headline-like line, bylines and names under it
+    title_seen = False
+    for i in range(body_start):
+        ln = lines[i]
+        if ln.reason is not None:
+            continue
+        t = _strip_furniture(ln.text)
+        if not title_seen and 1 <= ln.n <= 30 and not t.endswith(".") \
+                and t.lower() not in lex.section_words and "|" not in ln.text:
+            ln.reason, ln.title, title_seen = TITLE, True, True
+        elif title_seen and looks_like_name(t) and ln.n <= 6:
+            ln.reason = BYLINE
+        else:
+            ln.reason = HEADER
+
+    # 3. hard stops: reader comments, forum replies, lists of dated teasers
+    cut = n
+    for i in range(body_start + 1, n):
+        ln = lines[i]
+        t = _strip_furniture(ln.text)
+        if lex.comment_heading.match(t) or (lex.comment_line.match(t) and ln.n <= 12 and not ln.sentence):
+            cut = i
+            break
+        if ln.reason == FORUM:
+            cut = _run_start(lines, i, body_start)
+            break
+        if ln.reason == DATE and _listing_after(lines, i):
+            cut = _run_start(lines, i, body_start)
+            break
+    for ln in lines[cut:]:
+        if ln.reason is None or ln.reason not in (DATE, BYLINE):
+            ln.reason = COMMENT if _is_comment_cut(lines, cut) else LISTING
+
+    # 4. inside the body: runs of three or more short non-sentences are menus/link lists
+    i = body_start
+    while i < cut:
+        j = i
+        while j < cut and lines[j].reason is None and not lines[j].texty() and not lines[j].sentence:
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                lines[k].reason = NAV
+        i = max(j, i + 1)
+
+    # 5. after the last prose line, only sentences survive (share bars, stray words)
+    last_prose = max((i for i in range(body_start, cut)
+                      if lines[i].reason is None and lines[i].texty(i == last_idx)), default=body_start)
+    for i in range(last_prose + 1, cut):
+        if lines[i].reason is None and not lines[i].sentence:
+            lines[i].reason = TAIL
+
+    # 6. a paragraph the page repeats is kept once
+    seen: set[str] = set()
+    for ln in lines:
+        k = _key(ln.text)
+        if not k:
+            continue
+        if ln.reason is None and k in seen:
+            ln.reason = DUPLICATE
+        seen.add(k)
+
+    body = tuple(Paragraph(ln.start, ln.end, ln.text) for ln in lines if ln.reason is None)
+    gone = sorted([*prefixes, *(ln for ln in lines if ln.reason is not None)], key=lambda l: l.start)
+    dropped = tuple(Paragraph(ln.start, ln.end, ln.text) for ln in gone)
+    reasons = tuple(ln.reason for ln in gone)
+    title_para = next((k for k, ln in enumerate(gone) if ln.title), None)
+    return CleanResult(body, dropped, reasons, title_para)
+
+
+def _run_start(lines: list[_Line], i: int, floor: int) -> int:
+    """Walk back from ``i`` over the short/furniture lines that introduce it."""
+    j = i
+    while j - 1 > floor and (lines[j - 1].reason is not None or not lines[j - 1].texty()):
+        j -= 1
+    return j
+
+
+def _listing_after(lines: list[_Line], i: int) -> bool:
+    """From line ``i`` on, dates alternate with headlines: related/sidebar teasers."""
+    dates = sum(1 for ln in lines[i:] if ln.reason == DATE)
+    heads = sum(1 for ln in lines[i:] if ln.reason is None and not ln.sentence and not ln.texty())
+    return dates >= 2 and heads >= dates
+
+
+def _is_comment_cut(lines: list[_Line], cut: int) -> bool:
+    if cut >= len(lines):
+        return False
+    t = _strip_furniture(lines[cut].text)
+    lex = lexicon()
+    return bool(lex.comment_heading.match(t) or lex.comment_line.match(t) or lines[cut].reason == FORUM
+                or any(ln.reason == FORUM for ln in lines[cut:cut + 4]))

@@ -1,0 +1,186 @@
+"""Document metadata: title, author, published date, site.
+
+Sources, in order of trust: ``hints`` (HTML meta tags, JSON-LD, JSONL fields), then
+the header lines the cleaner set aside (headline, byline, a date line), then a
+dateline opening the first body paragraph ("ISLAMABAD, 19 January 2023 (APP): ...").
+A date is never taken from a URL, guessed from the content, read from a forum
+member's join date or from a teaser list; a page that states no date gets ``None``.
+"""
+from __future__ import annotations
+
+import re
+
+from ..extract import dates as _dates
+from .clean import BYLINE, DATE, DATE_RE, FORUM, TITLE, CleanResult, byline_name, lexicon, looks_like_name
+
+_MONTH_NUM = {m: i for i, ms in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1) for m in [ms]}
+
+
+def _month(word: str) -> int | None:
+    return _MONTH_NUM.get(word.lower().rstrip(".")[:3])
+
+
+def _fallback_iso(text: str) -> str | None:
+    """Minimal date reader, used while tieline.extract.dates.to_iso is a placeholder."""
+    t = text.strip()
+    m = re.search(r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b", t)
+    if m:
+        y, mo, d = int(m[1]), int(m[2]), m[3]
+        return _fmt(y, mo, int(d) if d else None)
+    m = re.search(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b", t)
+    if m:   # day first: the common order outside the US, and the only one with dots
+        a, b, y = int(m[1]), int(m[2]), int(m[3])
+        d, mo = (a, b) if b <= 12 else (b, a)
+        return _fmt(y, mo, d)
+    m = re.search(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", t)
+    if m and _month(m[1]):
+        return _fmt(int(m[3]), _month(m[1]), int(m[2]))
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})\b", t)
+    if m and _month(m[2]):
+        return _fmt(int(m[3]), _month(m[2]), int(m[1]))
+    m = re.search(r"\b([A-Za-z]{3,9})\.?,?\s+(\d{4})\b", t)
+    if m and _month(m[1]):
+        return _fmt(int(m[2]), _month(m[1]), None)
+    m = re.fullmatch(r"(\d{4})", t)
+    if m:
+        return _fmt(int(m[1]), None, None)
+    return None
+
+
+def _fmt(y: int, mo: int | None, d: int | None) -> str | None:
+    if not 1000 <= y <= 2999:
+        return None
+    if mo is None:
+        return f"{y:04d}"
+    if not 1 <= mo <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{mo:02d}"
+    if not 1 <= d <= 31:
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def to_iso(text: str | None) -> str | None:
+    if not text:
+        return None
+    try:
+        value = _dates.to_iso(text)
+    except Exception:   # the shared date module is still being written; never fail meta on it
+        value = None
+    return value or _fallback_iso(text)
+
+
+# ---------------------------------------------------------------- author
+
+def clean_author(raw: str | None) -> str | None:
+    """'By Dr Jane Doe, Reuters' -> 'Jane Doe'; agencies and desks -> None."""
+    if not raw:
+        return None
+    lex = lexicon()
+    text = raw.strip()
+    m = lex.byline.match(text)
+    if m:
+        text = m.group("rest")
+    # cut at separators that start another field (agency, date, role)
+    text = re.split(r"\s*(?:[,|/•·(]|\s[-–—]\s|\bfor\b|\bin\b|\bon\b)\s*", text, maxsplit=1)[0]
+    text = DATE_RE.sub("", text).strip(" .:-–—")
+    toks = text.split()
+    hon = {h.rstrip(".") for h in lex.honorifics}
+    while toks and toks[0].lower().rstrip(".") in hon:
+        toks = toks[1:]
+    name = " ".join(toks).strip()
+    low = name.lower()
+    if not name or low in lex.generic_authors or low in lex.agencies:
+        return None
+    if not any(ch.isalpha() for ch in name) or len(toks) > 6:
+        return None
+    return name
+
+
+def _author_names(raw: str | None) -> list[str]:
+    """Several authors: 'Jane Doe and John Roe' -> both."""
+    return [a for a in (clean_author(x) for x in re.split(r"\s+and\s+|\s*&\s*", raw or "")) if a]
+
+
+# ---------------------------------------------------------------- published
+
+_DATELINE = re.compile(
+    r"^\s*(?:\(?(?P<paren>" + DATE_RE.pattern + r")\)?\s*[:\-–—]?\s*"
+    r"|[A-Z][A-Za-z .'-]{1,40},\s*(?P<place>" + DATE_RE.pattern + r")\s*(?:\([A-Za-z .]{1,20}\))?\s*[:\-–—])",
+    re.I)
+
+
+def _near_forum(clean: CleanResult, para_start: int) -> bool:
+    """A date beside a forum member cue is a join date, not the post's date."""
+    idx = [k for k, p in enumerate(clean.dropped) if p.start == para_start]
+    if not idx:
+        return False
+    k = idx[0]
+    window = clean.reasons[max(0, k - 2):k + 3]
+    return FORUM in window
+
+
+def _published_from_text(raw: str, clean: CleanResult) -> str | None:
+    body_start = clean.paragraphs[0].start if clean.paragraphs else len(raw)
+    # a date line in the header (before the body), not a join date
+    for p, r in zip(clean.dropped, clean.reasons):
+        if p.start >= body_start:
+            break
+        if r == DATE and not _near_forum(clean, p.start):
+            iso = to_iso(DATE_RE.search(p.text).group(0)) if DATE_RE.search(p.text) else None
+            if iso:
+                return iso
+        if r == BYLINE:   # "By Jane Doe | March 3, 2018"
+            m = DATE_RE.search(p.text)
+            if m and to_iso(m.group(0)):
+                return to_iso(m.group(0))
+    # a dateline opening the first body paragraph
+    if clean.paragraphs:
+        m = _DATELINE.match(clean.paragraphs[0].text[:160])
+        if m:
+            return to_iso(m.group("paren") or m.group("place"))
+    return None
+
+
+# ---------------------------------------------------------------- entry
+
+def extract_meta(raw: str, clean: CleanResult, hints: dict | None = None) -> dict:
+    """Title, author, published (ISO at the page's precision) and site of one page."""
+    hints = hints or {}
+    title = (hints.get("title") or "").strip() or None
+    if title is None and clean.title_para is not None:
+        title = clean.dropped[clean.title_para].text.strip()
+
+    author = None
+    for cand in _as_list(hints.get("author")):
+        names = _author_names(cand)
+        if names:
+            author = ", ".join(names)
+            break
+    if author is None:
+        for p, r in zip(clean.dropped, clean.reasons):
+            if r != BYLINE:
+                continue
+            names = _author_names(byline_name(p.text) or (p.text if looks_like_name(p.text) else None))
+            if names:
+                author = ", ".join(names)
+                break
+            if byline_name(p.text):   # a byline naming no person (agency, desk): no author
+                break
+
+    published = to_iso(hints.get("published")) if hints.get("published") else None
+    if published is None:
+        published = _published_from_text(raw, clean)
+
+    return {"title": title, "author": author, "published": published,
+            "site": hints.get("site") or None}
+
+
+def _as_list(value) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value if v]
+    return [str(value)]
