@@ -1,9 +1,309 @@
-"""Placeholder until the events extractor lands (owned by its issue)."""
+"""Events: who did what to whom, found from trigger words and the dependency parse.
+
+One pass per sentence:
+
+1. triggers: verbs, phrasal verbs, event nouns and a few adjectives from the
+   lexicon (``lexicon/event_triggers.json``), refined by their object
+   ("supply" + jets -> arms transfer, "lift" + sanctions -> RETREAT);
+2. grouping: a trigger inside another's argument structure ("agreed to *hold
+   talks*", "the signing *of an agreement*") joins it, so one act gives one event,
+   while coordinated or separate clauses give separate events;
+3. actors: states found by ``countries.find_countries`` are put in the subject,
+   object or other role of the trigger's clause; direction follows the lexicon
+   (symmetric, acting, or receiving as in "buy from");
+4. the event is kept only when states take part (two parties, or one state and a
+   foreign party; conflictual acts may have a single state);
+5. status, date and amounts come from the shared helpers; the evidence is the
+   trigger's clause, cut out of the raw text.
+"""
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
+
 from ..model import Event
-from .nlp import ParsedDoc
+from . import event_roles as roles
+from .event_lexicon import FIELD_MODES, Spec, lexicon
+from .event_project import find_location, find_project
+from .nlp import ParsedDoc, Sentence
+
+#: Types that can be acts of one state alone (on its own soil or people); the
+#: cooperative ones need two parties to be a relation at all.
+SOLO_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN", "SANCTION", "MOBILIZE",
+                        "REJECT", "REQUEST", "ACCUSE", "RETREAT"})
 
 
 def extract_events(parsed: ParsedDoc) -> list[Event]:
-    return []
+    """Every interstate event the document's body states, in text order."""
+    doc = parsed.doc
+    sents = list(parsed.sentences())
+    found = [roles.sentence_actors(s) for s in sents]
+    pair = _main_pair(found)
+    out: list[Event] = []
+    seen = set()
+    for sent, actors in zip(sents, found):
+        for ev in _sentence_events(sent, actors, pair, doc):
+            key = (ev.start, ev.end, ev.type)
+            if key not in seen:
+                seen.add(key)
+                out.append(ev)
+    return out
+
+
+def _main_pair(found) -> tuple[str, ...]:
+    """The two states the document is mostly about ("both countries" refers to them)."""
+    n = Counter()
+    for actors in found:
+        for iso in {a.iso3 for a in actors.states}:
+            n[iso] += 1
+    return tuple(sorted(c for c, _ in n.most_common(2)))
+
+
+# ---------------------------------------------------------------- triggers
+
+@dataclass
+class Trigger:
+    tok: object
+    spec: Spec
+    members: list = field(default_factory=list)   # absorbed triggers
+
+
+_CLAUSAL = frozenset({"conj", "relcl", "advcl", "ccomp", "parataxis", "csubj", "cc",
+                      "appos", "list", "dep"})
+#: How a governed trigger joins its governor (a noun object, an infinitive, a pobj).
+_JOIN = frozenset({"dobj", "xcomp", "attr", "pobj", "prep", "compound", "amod", "nsubjpass",
+                   "acomp", "oprd", "dative", "pcomp", "nmod", "acl", "npadvmod", "poss",
+                   "nummod", "quantmod", "det", "advmod", "agent"})
+
+
+def _trigger_spec(tok) -> Spec | None:
+    lex = lexicon()
+    lemma = tok.lemma_.lower()
+    pos = tok.pos_
+    if pos in ("VERB",) or (pos == "AUX" and lemma in ("have",) and False):
+        for ch in tok.children:
+            if ch.dep_ in ("prt", "prep") and f"{lemma} {ch.lower_}" in lex.phrasal:
+                spec = lex.phrasal[f"{lemma} {ch.lower_}"]
+                if spec.needs_obj and not any(w.lower_ in spec.needs_obj
+                                              for w in ch.subtree):
+                    continue
+                return spec
+        if lemma == "open" and any(c.lower_ == "fire" for c in tok.children):
+            return lex.phrasal.get("open fire")
+        spec = lex.verbs.get(lemma)
+        if spec is None:
+            return None
+        if spec.needs_prep and not any(c.dep_ == "prep" and c.lower_ in spec.needs_prep
+                                       for c in tok.children):
+            return None
+        return spec
+    if pos in ("NOUN", "PROPN"):
+        if lemma == "strike" and any(c.lower_ == "hunger" for c in tok.children):
+            return lex.nouns["hunger"].but(cue="hunger strike")
+        spec = lex.nouns.get(lemma)
+        if spec is None:
+            return None
+        if spec.plural_only and tok.tag_ not in ("NNS", "NNPS"):
+            return None
+        if spec.needs_mod and not any(c.lower_ in spec.needs_mod for c in tok.children):
+            return None
+        if spec.needs_mod_any and not any(c.dep_ in ("amod", "compound", "nmod", "poss")
+                                          for c in tok.children):
+            return None
+        if lemma == "hunger":
+            return None
+        return spec
+    if pos == "ADJ":
+        spec = lex.adjectives.get(lemma)
+        if spec and any(c.dep_ == "xcomp" for c in tok.children):
+            return spec
+    return None
+
+
+def _governor(tok, triggers: dict):
+    """The nearest trigger that governs ``tok`` through non-clausal links, else None."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ in _CLAUSAL or cur.dep_ not in _JOIN or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.i in triggers:
+            return triggers[cur.i]
+    return None
+
+
+def _merge(head: Trigger) -> Spec:
+    """One spec for a trigger and those it absorbed: the head decides, a light head
+    hands over to its object, a field mode refines an AGREE/REQUEST head."""
+    spec = head.spec
+    members = sorted(head.members, key=lambda t: abs(t.tok.i - head.tok.i))
+    if spec.light or spec.type is None:
+        typed = [m for m in members if m.spec.type is not None]
+        if typed:
+            m = typed[0]
+            keep_dir = m.spec.dir
+            spec = m.spec.but(cue=f"{spec.cue} {m.spec.cue}".strip())
+            spec = spec.but(dir=keep_dir)
+            members = [x for x in members if x is not m]
+    if spec.type in ("AGREE", "REQUEST", "CONSULT", "THREATEN", "REJECT"):
+        for m in members:
+            if m.spec.mode in FIELD_MODES and spec.mode in ("other", "negotiate", "meet",
+                                                             "demand", "rejection"):
+                if spec.type == "AGREE":
+                    spec = spec.but(mode=m.spec.mode, sector=m.spec.sector)
+                break
+            if (spec.type == "AGREE" and m.spec.mode == "sign_agreement"
+                    and spec.mode == "other" and m.tok.pos_ == "VERB"):
+                spec = spec.but(mode="sign_agreement")
+    return spec
+
+
+def _object_override(tok, spec: Spec, members) -> Spec:
+    """Refine by what the verb (or noun) moves: arms, aid, troops, goods, ties."""
+    lex = lexicon()
+    cue = spec.cue
+    words = set()
+    text_parts = []
+    heads = [tok] + [m.tok for m in members]
+    for h in heads:
+        for ch in h.children:
+            if ch.dep_ in ("dobj", "nsubjpass", "attr", "dative", "pobj", "prep", "compound",
+                           "amod", "oprd", "nmod", "xcomp"):
+                for w in ch.subtree:
+                    words.add(w.lower_)
+                    words.add(w.lemma_.lower())
+                text_parts.append(" ".join(w.lower_ for w in ch.subtree))
+    text = " ".join(text_parts)
+    for ov in lex.overrides:
+        verbs = ov.verbs
+        if cue not in verbs and tok.lemma_.lower() not in verbs:
+            continue
+        if words & ov.words or any(p in text for p in ov.phrases):
+            return spec.but(**ov.spec)
+    return spec
+
+
+# ---------------------------------------------------------------- per sentence
+
+def _sentence_events(sent: Sentence, actors, pair, doc) -> list[Event]:
+    span = sent.span
+    triggers: dict[int, Trigger] = {}
+    for tok in span:
+        spec = _trigger_spec(tok)
+        if spec is not None:
+            triggers[tok.i] = Trigger(tok, spec)
+    if not triggers:
+        return []
+    roots = []
+    for i in sorted(triggers):
+        t = triggers[i]
+        gov = _governor(t.tok, triggers)
+        if gov is None:
+            roots.append(t)
+    for i in sorted(triggers):
+        t = triggers[i]
+        gov = _governor(t.tok, triggers)
+        while gov is not None and gov not in roots:
+            gov = _governor(gov.tok, triggers)
+        if gov is not None:
+            gov.members.append(t)
+    events = []
+    root_toks = {r.tok.i for r in roots}
+    for r in roots:
+        spec = _merge(r)
+        spec = _object_override(r.tok, spec, r.members)
+        if spec.type is None:
+            continue
+        if r.spec.weak and not r.members and not _weak_ok(r.tok, actors):
+            continue
+        ev = _build(sent, r, spec, actors, pair, doc, root_toks)
+        if ev is not None:
+            events.append(ev)
+    return events
+
+
+def _weak_ok(tok, actors) -> bool:
+    """A weak event noun ("agreement", "cooperation") stands for an act only when a
+    verb governs it as subject/object or a state owns it ("Russia's investment")."""
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "ROOT"):
+        return True
+    own = {c.i for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")}
+    for a in actors.states:
+        if a.tok_ids & own:
+            return True
+    return False
+
+
+def _build(sent, r: Trigger, spec: Spec, actors, pair, doc, root_toks) -> Event | None:
+    region = roles.clause_tokens(r.tok, root_toks)
+    part = roles.assign(r.tok, spec, region, actors, pair, [m.tok for m in r.members])
+    if part is None:
+        return None
+    countries, source, target, foreign = part
+    if len(countries) < 2 and not (countries and (foreign or spec.type in SOLO_TYPES)):
+        return None
+    lo, hi = roles.hull(r.tok, region)
+    start, end = sent.abs(lo.idx), sent.abs(hi.idx + len(hi.text))
+    evidence = doc.raw_text[start:end]
+    sector = _sector(spec, evidence)
+    mode = spec.mode
+    if spec.type == "COOPERATE" and mode == "other":
+        mode = lexicon().coop_modes.get(sector, mode)
+    return Event(
+        doc_id=doc.doc_id, start=start, end=end, evidence=evidence,
+        type=spec.type, mode=mode, sector=sector,
+        status=_status(sent, r.tok), date=_date(sent, r.tok, doc.published),
+        countries=countries, source=source, target=target,
+        amounts=_amounts(evidence, start),
+        location=find_location(r.tok, region),
+        project=find_project(evidence),
+        trigger=spec.cue or r.tok.lemma_,
+    )
+
+
+_DEFAULT_SECTOR = {"trade": "economy", "investment": "economy", "arms_transfer": "defense",
+                   "military_exercise": "defense", "military_cooperation": "defense",
+                   "security_cooperation": "security", "aid_cut": "economy"}
+
+
+def _sector(spec: Spec, text: str) -> str:
+    if spec.sector:
+        return spec.sector
+    if spec.mode in ("arms_transfer", "military_exercise", "military_cooperation"):
+        return "defense"
+    for name, rx in lexicon().sectors:
+        if rx.search(text):
+            return name
+    return _DEFAULT_SECTOR.get(spec.mode or "", "diplomacy")
+
+
+# ---------------------------------------------------------------- helpers (shared modules)
+
+def _status(sent, tok) -> str:
+    from .status import resolve_status
+    try:
+        return resolve_status(sent, tok) or "occurred"
+    except Exception:  # a helper bug must not lose the event
+        return "occurred"
+
+
+def _date(sent, tok, published):
+    from .dates import attach_date
+    try:
+        return attach_date(sent, tok, published)
+    except Exception:
+        return None
+
+
+def _amounts(evidence: str, start: int):
+    from .amounts import find_amounts
+    try:
+        found = find_amounts(evidence)
+    except Exception:
+        return ()
+    out = []
+    for a in found:
+        if a.start >= 0:
+            a = type(a)(a.value, a.unit, a.qualifier, start + a.start, start + a.end)
+        out.append(a)
+    return tuple(out)

@@ -1,0 +1,218 @@
+"""Who takes part in an event: state mentions placed in the trigger's roles.
+
+The subject side (nsubj, "by" agent, a noun's possessor or demonym) acts; objects
+and prepositional complements are acted upon; "from" names the supplier of a
+receiving verb ("bought jets from X"); "in"/"at" name a venue, whose host is not a
+party to a meeting.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .event_lexicon import Spec, lexicon
+
+_SUBJ = ("nsubj", "csubj", "expl")
+_OBJ = ("dobj", "dative", "oprd", "attr", "acomp", "nsubjpass", "appos")
+_TARGET_PREPS = frozenset({"to", "with", "against", "from", "on", "into", "for", "toward",
+                           "towards", "over", "upon", "between", "among", "in", "at",
+                           "of", "about", "regarding", "onto", "across", "inside",
+                           "within", "near", "by"})
+_VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
+_PRONOUN_SUBJ = frozenset({"both", "they", "the two"})
+
+
+@dataclass(frozen=True, slots=True)
+class StateMention:
+    iso3: str
+    tok_ids: frozenset
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actors:
+    states: tuple          # StateMention, in text order
+    parties: frozenset     # token ids of foreign non-state parties (EU, UN, the West)
+    pairs: frozenset       # token ids of "both countries"-like phrases
+
+
+def _find(text: str):
+    from .countries import find_countries
+    found = find_countries(text)
+    if found:
+        return found
+    from .event_tmpcountries import find_countries as fallback
+    return fallback(text)
+
+
+def _toks_in(span, lo: int, hi: int) -> frozenset:
+    """Token ids of ``span`` whose characters fall in [lo, hi) (paragraph-local)."""
+    return frozenset(t.i for t in span if t.idx < hi and t.idx + len(t.text) > lo)
+
+
+def sentence_actors(sent) -> Actors:
+    span = sent.span
+    base = span.start_char
+    states = []
+    for m in _find(sent.text):
+        ids = _toks_in(span, base + m.start, base + m.end)
+        if ids and m.iso3:
+            states.append(StateMention(m.iso3, ids, m.kind))
+    lex = lexicon()
+    parties, pairs = set(), set()
+    for m in lex.party_rx.finditer(sent.text):
+        s = m.group(0)
+        if s.islower() and len(s) <= 3:   # "un", "eu" as words, not acronyms
+            continue
+        parties |= _toks_in(span, base + m.start(), base + m.end())
+    for m in lex.pair_rx.finditer(sent.text):
+        pairs |= _toks_in(span, base + m.start(), base + m.end())
+    return Actors(tuple(states), frozenset(parties), frozenset(pairs))
+
+
+# ---------------------------------------------------------------- clause region
+
+def clause_tokens(head, root_toks) -> set:
+    """Token ids of the trigger's clause: its subtree, less coordinated clauses and
+    subtrees headed by other event triggers, plus the subject it shares by control."""
+    out: set = set()
+
+    def walk(tok, top: bool):
+        out.add(tok.i)
+        for ch in tok.children:
+            if ch.i in root_toks and ch.i != head.i:
+                continue
+            if top and ch.dep_ in ("conj", "cc", "parataxis"):
+                continue
+            if ch.dep_ == "punct" and top:
+                continue
+            walk(ch, False)
+
+    walk(head, True)
+    return out
+
+
+def hull(head, region: set):
+    """(first, last) token of the contiguous hull of ``region``, edges trimmed."""
+    doc = head.doc
+    lo, hi = min(region), max(region)
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in ("cc", "mark", "prep")
+                       or doc[lo].lower_ in ("and", "but", "while", "as", "that")):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc",)):
+        hi -= 1
+    return doc[lo], doc[hi]
+
+
+# ---------------------------------------------------------------- roles
+
+def _subject_tokens(head) -> set:
+    """Token ids of the acting side of ``head``'s clause."""
+    ids: set = set()
+    for ch in head.children:
+        if ch.dep_ in _SUBJ:
+            ids |= {w.i for w in ch.subtree}
+        elif ch.dep_ == "agent":
+            ids |= {w.i for w in ch.subtree}
+    if head.pos_ in ("NOUN", "PROPN"):
+        for ch in head.children:
+            if ch.dep_ in ("poss", "compound", "amod", "nmod"):
+                ids |= {w.i for w in ch.subtree}
+            elif ch.dep_ == "prep" and ch.lower_ == "by":
+                ids |= {w.i for w in ch.subtree}
+    if ids:
+        return ids
+    # control / coordination / nominal objects: borrow the governing clause's subject
+    cur = head
+    for _ in range(5):
+        dep = cur.dep_
+        if dep == "relcl":
+            return {w.i for w in cur.head.subtree if w.i < cur.i and w.i >= cur.head.left_edge.i
+                    and not any(a.i == cur.i for a in w.ancestors)} | {cur.head.i}
+        if dep not in ("xcomp", "conj", "pcomp", "prep", "advcl", "acomp", "dobj", "attr",
+                       "pobj", "ccomp", "acl", "oprd"):
+            break
+        cur = cur.head
+        for ch in cur.children:
+            if ch.dep_ in _SUBJ and ch.i != head.i:
+                return {w.i for w in ch.subtree if w.i not in {x.i for x in head.subtree}}
+    return ids
+
+
+def _object_roles(heads, spec: Spec):
+    """Token ids by role for the objects and complements of ``heads``."""
+    tgt, frm, venue = set(), set(), set()
+    for h in heads:
+        for ch in h.children:
+            if ch.dep_ in _OBJ:
+                tgt |= {w.i for w in ch.subtree}
+            elif ch.dep_ == "prep":
+                p = ch.lower_
+                if p == "by" and h.pos_ in ("NOUN", "PROPN"):
+                    continue
+                sub = {w.i for w in ch.subtree}
+                if p == "from" and spec.dir == "recv":
+                    frm |= sub
+                elif p in ("in", "at") and spec.type in _VENUE_TYPES:
+                    venue |= sub
+                elif p == "of" and h.pos_ in ("NOUN", "PROPN") and spec.of == "source":
+                    frm |= sub   # reused below as the acting side for nouns
+                elif p in _TARGET_PREPS:
+                    tgt |= sub
+    return tgt, frm, venue
+
+
+def assign(head, spec: Spec, region: set, actors: Actors, pair, members):
+    """(countries, source, target, has_foreign_party) for the event, or None."""
+    subj = _subject_tokens(head)
+    tgt, frm, venue = _object_roles([head] + list(members), spec)
+    if spec.of == "source" and head.pos_ in ("NOUN", "PROPN"):
+        subj |= frm
+        frm = set()
+    scope = region | subj
+    src_c, tgt_c, frm_c, other_c, venue_c = [], [], [], [], []
+    for st in actors.states:
+        ids = st.tok_ids
+        if not ids & scope:
+            continue
+        if ids & subj:
+            src_c.append(st.iso3)
+        elif ids & frm:
+            frm_c.append(st.iso3)
+        elif ids & venue:
+            venue_c.append(st.iso3)
+        elif ids & tgt:
+            tgt_c.append(st.iso3)
+        else:
+            other_c.append(st.iso3)
+    if actors.pairs & subj or (not src_c and {head.doc[i].lower_ for i in subj} & _PRONOUN_SUBJ):
+        if actors.pairs & subj or len(pair) == 2:
+            src_c.extend(pair)
+    elif actors.pairs & (region - subj):
+        other_c.extend(pair)
+    foreign = bool(actors.parties & scope)
+    u = _uniq
+    if spec.dir == "sym":
+        source = u(src_c + tgt_c + frm_c + other_c)
+        target = ()
+    elif spec.dir == "recv":
+        source = u(frm_c + tgt_c + other_c)
+        source = tuple(c for c in source if c not in src_c) or source
+        target = u(src_c)
+        if not frm_c and not tgt_c and not other_c:
+            source, target = (), u(src_c)
+    else:
+        source = u(src_c + (frm_c if spec.of == "source" else []))
+        target = tuple(c for c in u(tgt_c + frm_c + other_c) if c not in source)
+    countries = u(list(source) + list(target))
+    if not countries and venue_c and spec.type not in _VENUE_TYPES:
+        countries = u(venue_c)
+    return countries, source, target, foreign
+
+
+def _uniq(xs) -> tuple:
+    seen, out = set(), []
+    for x in xs:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return tuple(out)
