@@ -37,11 +37,7 @@ class Actors:
 
 def _find(text: str):
     from .countries import find_countries
-    found = find_countries(text)
-    if found:
-        return found
-    from .event_tmpcountries import find_countries as fallback
-    return fallback(text)
+    return find_countries(text)
 
 
 def _toks_in(span, lo: int, hi: int) -> frozenset:
