@@ -1,9 +1,400 @@
-"""Placeholder until the mentions extractor lands (owned by its issue)."""
+"""Mentions of people, organizations, armed groups and projects, with spans.
+
+spaCy's NER proposes names; rules then fix what the small model gets wrong in news
+about states: titles glued to names ("Prime Minister Imran Khan"), appositions
+("X, the foreign minister of Y"), acronyms defined in brackets ("Inter-Services
+Intelligence (ISI)"), armed groups the model calls NORP, and named projects.
+Inside one document every mention gets the fullest name the document gives, except
+when a bare surname fits two different people: then it stays as written.
+"""
 from __future__ import annotations
 
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
 from ..model import Mention
+from .countries import find_countries
 from .nlp import ParsedDoc
+
+LEXICON = Path(__file__).parent / "lexicon"
+
+PERSON, ORG, GROUP, PROJECT = "PERSON", "ORG", "GROUP", "PROJECT"
+APOS = "'\u2019"
+_POSSESSIVE = re.compile(r"[\u2019']s?$")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
+_WORD = re.compile(r"[A-Za-z0-9][\w&.\u2019'\-]*")
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> dict:
+    """A JSON lexicon file by stem, read once."""
+    return json.loads((LEXICON / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[frozenset, frozenset, frozenset]:
+    lex = lexicon("titles_people")
+    heads = frozenset(lex["heads"])
+    words = frozenset(lex["words"]) | heads
+    return heads, words, frozenset(lex["honorifics"])
+
+
+@lru_cache(maxsize=1)
+def _groups() -> tuple[dict, re.Pattern]:
+    """surface form -> canonical group name, and one regex over all forms."""
+    forms = {}
+    for canon, surfaces in lexicon("orgs_groups")["groups"].items():
+        for s in surfaces:
+            forms[s] = canon
+    alt = "|".join(re.escape(s) for s in sorted(forms, key=len, reverse=True))
+    return forms, re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    lex = lexicon("orgs_cues")
+    return {k: frozenset(v) if isinstance(v, list) else v for k, v in lex.items()}
+
+
+def is_honorific(word: str) -> bool:
+    return word.lower() in _titles()[2]
+
+
+def strip_title(surface: str) -> str:
+    """The name without leading titles/honorifics ("President Putin" -> "Putin")."""
+    heads, words, hon = _titles()
+    toks = surface.split()
+    i = 0
+    while i < len(toks) - 1 and (toks[i].lower() in words or toks[i].lower() in hon):
+        i += 1
+    return " ".join(toks[i:])
+
+
+def _clean(text: str) -> tuple[int, int]:
+    """Trim articles, possessives and punctuation from an entity's text (offsets kept)."""
+    s, e = 0, len(text)
+    m = re.match(r"(?:the|The|a|an)\s+", text)
+    if m:
+        s = m.end()
+    t = text[s:e]
+    m = re.search(r"[\u2019']s?$", t)
+    if m and (m.group(0) != "'" or t.endswith("s'")):
+        e = s + m.start()
+    while e > s and text[e - 1] in " ,.;:-\u2014\u2013\"\u201c\u201d()":
+        # keep the full stop of an initial ("George W.") only inside a name
+        if text[e - 1] == "." and e - s >= 2 and text[e - 2].isupper() and (e - s == 2 or text[e - 3] == " "):
+            break
+        e -= 1
+    while s < e and text[s] in " ,.;:-\"\u201c\u201d()'\u2018\u2019":
+        s += 1
+    return s, e
+
+
+def _country_of(text: str) -> str | None:
+    for c in find_countries(text):
+        if c.kind in ("name", "demonym", "capital", "body", "org"):
+            return c.iso3
+    return None
+
+
+def _title_before(sdoc, tok_i: int) -> tuple[int, str | None, str | None]:
+    """Walk back from token ``tok_i`` over a title glued to a name.
+
+    Returns (first token index of the surface form, role, country). The surface
+    form keeps a short title ("President Putin") since the text uses it as a name.
+    """
+    heads, words, hon = _titles()
+    j = tok_i - 1
+    toks = []
+    while j >= 0:
+        t = sdoc[j]
+        low = t.text.lower()
+        if low in words or low in hon or (t.text[:1].isupper() and t.pos_ == "PROPN" and low in heads):
+            toks.append(t)
+            j -= 1
+            continue
+        break
+    # trailing connectors ("of", "the") cannot start a title
+    while toks and toks[-1].text.lower() in ("of", "for", "and", "to", "the"):
+        toks.pop()
+    if not toks:
+        return tok_i, None, None
+    toks.reverse()
+    first = toks[0].i
+    role_toks = [t for t in toks if t.text.lower() not in hon]
+    role = " ".join(t.text for t in role_toks) or None
+    if role and not any(t.text.lower() in heads for t in role_toks):
+        role = None
+    # a demonym/country/possessive right before the title gives the country
+    ctx_start = max(0, first - 3)
+    country = _country_of(sdoc[ctx_start:tok_i].text)
+    # surface keeps the title only when it is short and a title proper
+    if len(toks) > 3:
+        first = tok_i
+    return first, role, country
+
+
+def _apposition_after(text: str, end: int) -> str | None:
+    """", the foreign minister of Y," after a name -> the role phrase."""
+    m = re.match(r",\s+(?:(?:a|an|the)\s+)?([^,.;:()\u201c\u201d\"]{3,90}?)(?=,|\.|;|\(|$| said| told| says)",
+                 text[end:end + 120])
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    heads = _titles()[0]
+    words = phrase.split()
+    if not words or len(words) > 12:
+        return None
+    if not any(w.lower().strip(APOS + "s") in heads or w.lower() in heads for w in words[:6]):
+        return None
+    if words[0][:1].isupper() and words[0].lower() not in _titles()[1] and not _country_of(words[0]):
+        return None   # another name in a list, not a role
+    return phrase
+
+
+def _apposition_before(text: str, start: int) -> str | None:
+    """"US Assistant Secretary of State, Alice Wells," -> the title before the comma."""
+    m = re.search(r"(?:^|[.;:]\s+|,\s+|\s)((?:[A-Z][\w\u2019'.-]*\s+){0,6}[A-Z][\w.-]*)\s*,\s*$", text[max(0, start - 90):start])
+    if not m:
+        return None
+    phrase = m.group(1)
+    heads = _titles()[0]
+    toks = phrase.split()
+    if toks[-1].lower() not in heads and not (len(toks) > 2 and toks[-3].lower() in heads):
+        return None
+    return phrase
+
+
+def _acronyms(text: str) -> list[tuple[int, int, str, int, int, str]]:
+    """"Long Name (LN)" -> (exp_start, exp_end, expansion, acr_start, acr_end, acronym)."""
+    out = []
+    for m in _ACRONYM.finditer(text):
+        acr = m.group(1)
+        letters = "".join(ch for ch in acr if ch.isupper())
+        if len(letters) < 2:
+            continue
+        before = text[max(0, m.start() - 160):m.start()].rstrip()
+        offset = m.start() - len(text[max(0, m.start() - 160):m.start()]) + 0
+        words = list(_WORD.finditer(before))
+        best = None
+        for k in range(1, min(len(words), 10) + 1):
+            seq = words[-k:]
+            if not seq[0].group(0)[:1].isupper():
+                continue
+            initials = ""
+            for w in seq:
+                parts = re.split(r"[-\u2013]", w.group(0))
+                for p in parts:
+                    if p[:1].isupper():
+                        initials += p[0]
+            plain = "".join(w.group(0)[0] for w in seq if w.group(0)[:1].isupper())
+            if initials == letters or plain == letters:
+                best = seq
+                break
+        if not best:
+            continue
+        s = offset + best[0].start()
+        e = offset + best[-1].end()
+        out.append((s, e, text[s:e], m.start(1), m.end(1), acr))
+    return out
+
+
+def _label_of(ent_label: str, text: str) -> str | None:
+    forms, _ = _groups()
+    if text in forms:
+        return GROUP
+    last = text.split()[-1] if text.split() else ""
+    cues = _cues()
+    if ent_label in ("ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
+        if last in cues["project_strict_heads"] or (ent_label != "ORG" and last in cues["project_heads"]):
+            return PROJECT
+        if ent_label == "ORG":
+            return ORG
+        if ent_label == "FAC" and last in cues["org_heads"]:
+            return ORG
+        return None
+    if ent_label == "PERSON":
+        return PERSON
+    return None
+
+
+_PROJECT_RE = None
+
+
+def _project_re() -> re.Pattern:
+    global _PROJECT_RE
+    if _PROJECT_RE is None:
+        heads = "|".join(sorted(_cues()["project_strict_heads"], key=len, reverse=True))
+        _PROJECT_RE = re.compile(
+            rf"(?<![\w-])((?:[A-Z][\w\u2019'&+-]*\s+(?:(?:and|of|&|the|de)\s+)?){{1,6}}(?:{heads}))(?:\s+(\d+))?\b")
+    return _PROJECT_RE
+
+
+def _plausible(text: str, label: str) -> bool:
+    cues = _cues()
+    if not text or len(text) < 2 or text in cues["not_entities"]:
+        return False
+    if not any(ch.isupper() for ch in text):
+        return False
+    if "@" in text or "http" in text or "\n" in text:
+        return False
+    if label == PERSON:
+        toks = text.split()
+        if any(t in cues["person_stop"] for t in toks):
+            return False
+        if any(ch.isdigit() for ch in text):
+            return False
+        if len(toks) > 5:
+            return False
+        heads, words, hon = _titles()
+        if all(t.lower() in words or t.lower() in hon for t in toks):
+            return False
+    # a bare country, capital or demonym is not an organization
+    cs = find_countries(text)
+    if cs and any(c.start == 0 and c.end >= len(text.rstrip(".")) for c in cs):
+        return False
+    return True
 
 
 def extract_mentions(parsed: ParsedDoc) -> list[Mention]:
-    return []
+    """Every PERSON/ORG/GROUP/PROJECT mention with its span and in-document fullest name."""
+    doc = parsed.doc
+    cands: list[tuple[int, int, str, str, str | None, str | None, str | None, int]] = []
+    # (abs_start, abs_end, text, label, role, country, name_hint, priority)
+    acr_names: dict[str, tuple[str, str]] = {}
+    group_forms, group_re = _groups()
+    for para, sdoc in parsed.paragraphs:
+        base, text = para.start, para.text[:len(sdoc.text)]
+        for es, ee, exp, as_, ae, acr in _acronyms(text):
+            label = GROUP if exp in group_forms else (
+                PROJECT if exp.split()[-1] in _cues()["project_heads"] and exp.split()[-1] in _cues()["project_strict_heads"] else ORG)
+            acr_names.setdefault(acr, (exp, label))
+            cands.append((base + es, base + ee, exp, label, None, _country_of(exp), exp, 3))
+            cands.append((base + as_, base + ae, acr, label, None, _country_of(exp), exp, 3))
+        for m in group_re.finditer(text):
+            cands.append((base + m.start(), base + m.end(), m.group(0), GROUP, None, None,
+                          group_forms[m.group(0)], 2))
+        for m in _project_re().finditer(text):
+            s, e = m.start(1), m.end(2) if m.group(2) else m.end(1)
+            # drop a leading sentence word that is not part of the name ("The", "In")
+            sub = text[s:e]
+            cs, ce = _clean(sub)
+            name = sub[cs:ce]
+            first = name.split()[0]
+            if first in ("In", "On", "At", "With", "Under", "For", "As", "By", "And", "But", "While"):
+                name = name[len(first):].lstrip()
+                cs = ce - len(name)
+            if len(name.split()) < 2 or not _plausible(name, PROJECT):
+                continue
+            cands.append((base + s + cs, base + s + ce, name, PROJECT, None, _country_of(name), None, 1))
+        for ent in sdoc.ents:
+            cs, ce = _clean(ent.text)
+            if cs >= ce:
+                continue
+            etext = ent.text[cs:ce]
+            label = _label_of(ent.label_, etext)
+            if label is None and ent.label_ == "NORP" and etext in group_forms:
+                label = GROUP
+            if label is None or not _plausible(etext, label):
+                continue
+            s, e = ent.start_char + cs, ent.start_char + ce
+            role = country = None
+            if label == PERSON:
+                # titles spaCy swallowed into the name
+                stripped = strip_title(etext)
+                if stripped != etext:
+                    pre = etext[: len(etext) - len(stripped)].strip()
+                    heads = _titles()[0]
+                    if any(w.lower() in heads for w in pre.split()):
+                        role = pre
+                    etext_name = stripped
+                else:
+                    etext_name = etext
+                first_tok = ent.start + len(ent.text[:cs].split())
+                ft, trole, tcountry = _title_before(sdoc, first_tok)
+                if ft < first_tok:
+                    s = sdoc[ft].idx
+                    role = role or trole
+                    country = tcountry
+                if not role:
+                    role = _apposition_after(text, ent.start_char + ce) or _apposition_before(text, ent.start_char + cs)
+                    if role and not country:
+                        country = _country_of(role)
+                        if country is None:
+                            country = _country_of(text[max(0, ent.start_char - 40):ent.start_char])
+                elif not country:
+                    country = _country_of(text[max(0, s - 30):s])
+                cands.append((base + s, base + e, text[s:e], PERSON, role, country, etext_name, 0))
+            else:
+                name = group_forms.get(etext) if label == GROUP else None
+                if label == ORG and etext.isupper() and etext in acr_names:
+                    name, label = acr_names[etext]
+                cands.append((base + s, base + e, etext, label, None, _country_of(etext), name, 0))
+    # acronyms defined anywhere in the document name their later bare uses too
+    for para, sdoc in parsed.paragraphs:
+        base, text = para.start, para.text[:len(sdoc.text)]
+        for acr, (exp, label) in acr_names.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+                cands.append((base + m.start(), base + m.end(), acr, label, None, _country_of(exp), exp, 2))
+    # one mention per span: rules beat the model, longer beats shorter
+    cands.sort(key=lambda c: (-c[7], -(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for c in cands:
+        if any(c[0] < e and s < c[1] for s, e in taken):
+            continue
+        taken.append((c[0], c[1]))
+        kept.append(c)
+    kept.sort(key=lambda c: (c[0], c[1]))
+    names = _fullest_names(kept)
+    return [Mention(doc.doc_id, s, e, t, label, names[i], country, role)
+            for i, (s, e, t, label, role, country, hint, _) in enumerate(kept)]
+
+
+def name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"\s+", name.strip()) if t]
+
+
+def _fullest_names(kept) -> list[str]:
+    """Map each mention to the fullest name the document gives for it.
+
+    A single-token person name (a surname, or a first name as in "PM Shehbaz") takes
+    the one multi-token name that contains it; when two full names contain it (two
+    Sharifs) it stays as written, because guessing would merge two people.
+    """
+    out = []
+    person_full = []
+    for s, e, t, label, role, country, hint, _ in kept:
+        if label == PERSON:
+            n = hint or strip_title(t)
+            if len(name_tokens(n)) >= 2 and n not in person_full:
+                person_full.append(n)
+    # a multi-token name contained in a longer one ("Khurram Dastgir" in
+    # "Khurram Dastgir Khan") takes the longer when only one contains it
+    def fuller(n: str) -> str:
+        toks = name_tokens(n)
+        cands = []
+        for f in person_full:
+            ft = name_tokens(f)
+            if len(ft) > len(toks) and any(ft[i:i + len(toks)] == toks for i in range(len(ft) - len(toks) + 1)):
+                cands.append(f)
+        if len(cands) == 1 or (cands and all(name_tokens(c)[-1] == name_tokens(cands[0])[-1] and
+                                              set(name_tokens(cands[0])) <= set(name_tokens(c)) or c == cands[0]
+                                              for c in cands)):
+            return max(cands, key=len)
+        return n
+
+    for s, e, t, label, role, country, hint, _ in kept:
+        if label != PERSON:
+            out.append(hint or t)
+            continue
+        n = hint or strip_title(t)
+        toks = name_tokens(n)
+        if len(toks) == 1:
+            cands = {fuller(f) for f in person_full if toks[0] in name_tokens(f)}
+            out.append(cands.pop() if len(cands) == 1 else n)
+        else:
+            out.append(fuller(n))
+    return out

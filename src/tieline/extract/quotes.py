@@ -1,9 +1,407 @@
-"""Placeholder until the quotes extractor lands (owned by its issue)."""
+"""Direct quotations and who said them.
+
+A quotation is text inside quotation marks, four words or more, that the text
+presents as someone's words: a speech verb or "according to" attributes it, a colon
+introduces it, or it continues the previous speaker's quote. Marked text with no
+speaker (scare quotes, titles, slogans) is not a quotation. Speakers get the fullest
+name the document gives, through pronouns ("he said"), titles ("the minister said")
+and surnames; else the institution or document; else the unnamed source as written.
+"""
 from __future__ import annotations
 
-from ..model import Quote
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Mention, Quote
+from .mentions import PERSON, extract_mentions, lexicon
 from .nlp import ParsedDoc
+
+MIN_WORDS = 4
+_DOUBLE_OPEN, _DOUBLE_CLOSE = "\u201c\u201e\u00ab", "\u201d\u00bb"
+_SINGLE_OPEN, _SINGLE_CLOSE = "\u2018'", "\u2019'"
+_OPEN_CTX = " \t\n([{\u2014\u2013-/:;,\u201c\u2018"
+_WORDS = re.compile(r"[A-Za-z0-9][\w\u2019'-]*")
+_ABBREV = ("mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "no", "vs", "prof", "sen", "rep", "gov", "jr", "sr")
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+@lru_cache(maxsize=1)
+def _cues():
+    lex = lexicon("quotes_cues")
+    roles = frozenset(lexicon("titles_people")["role_nouns_for_pronoun_speakers"])
+    return (frozenset(lex["speech_verbs"]), tuple(lex["source_prepositions"]),
+            frozenset(lex["determiners"]), frozenset(lex["document_nouns"]), roles)
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """Text between quotation marks, local to a paragraph: marks at ``open``/``close``."""
+
+    open: int
+    close: int
+    start: int      # inner span, trimmed
+    end: int
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Top-level quoted spans of a paragraph (nested quotes stay inside their parent).
+
+    Straight marks are told apart by context (an opening mark follows a space or a
+    bracket); a quote left open at the end of the paragraph runs to its end, as
+    papers do when a quote continues in the next paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if ch in _DOUBLE_OPEN:
+            stack.append((i, "c"))
+        elif ch in _DOUBLE_CLOSE:
+            if stack:
+                o, _ = stack.pop()
+                if not stack:
+                    spans.append((o, i))
+        elif ch == '"':
+            has_straight = any(k == "s" for _, k in stack)
+            opening = prev in _OPEN_CTX and not nxt.isspace()
+            if has_straight and not (opening and stack[-1][1] != "s"):
+                while stack:
+                    o, k = stack.pop()
+                    if k == "s":
+                        break
+                if not stack:
+                    spans.append((o, i))
+            elif opening:
+                stack.append((i, "s"))
+    if stack:
+        spans.append((stack[0][0], len(text)))
+    spans.sort()
+    # single marks, only outside double-quoted text (inside they are nested quotes)
+    def inside(i):
+        return any(a < i < b for a, b in spans)
+    singles = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        prev = text[i - 1] if i else " "
+        if ch in _SINGLE_OPEN and prev in _OPEN_CTX and i + 1 < len(text) and text[i + 1].isalnum() and not inside(i):
+            j = i + 1
+            while j < len(text):
+                c = text[j]
+                after = text[j + 1] if j + 1 < len(text) else " "
+                if c in _SINGLE_CLOSE and not text[j - 1].isspace() and not after.isalnum():
+                    # "countries' " is a possessive only if no word follows that reads as text
+                    break
+                if c in "\n":
+                    j = len(text)
+                    break
+                j += 1
+            if j < len(text):
+                singles.append((i, j))
+                i = j + 1
+                continue
+        i += 1
+    out = []
+    for o, c in sorted(spans + singles):
+        s, e = o + 1, c
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;"):
+            e -= 1
+        if e > s:
+            out.append(Marked(o, c, s, e))
+    return out
+
+
+def _word_count(s: str) -> int:
+    return len(_WORDS.findall(s))
+
+
+def _looks_like_title(s: str) -> bool:
+    """Title Case without a sentence end: a name of a book, programme or slogan."""
+    words = _WORDS.findall(s)
+    if not words or s.rstrip()[-1:] in ".!?":
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= max(3, 0.75 * len(words))
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    """Start of the sentence holding ``pos`` (abbreviation-aware), never before ``floor``."""
+    best = floor
+    for m in re.finditer(r"[.!?][\"\u201d\u2019']?\s+(?=[A-Z\"\u201c\u2018'(])", text[floor:pos]):
+        k = floor + m.start()
+        word = re.search(r"(\w+)$", text[floor:k])
+        if word and (word.group(1).lower() in _ABBREV or (len(word.group(1)) == 1 and word.group(1).isupper())):
+            continue
+        best = floor + m.end()
+    return best
+
+
+def _sentence_end(text: str, pos: int, ceil: int) -> int:
+    for m in re.finditer(r"[.!?](?=[\"\u201d\u2019']?(?:\s|$))", text[pos:ceil]):
+        k = pos + m.start()
+        word = re.search(r"(\w+)$", text[:k])
+        if word and (word.group(1).lower() in _ABBREV or (len(word.group(1)) == 1 and word.group(1).isupper())):
+            continue
+        return k + 1
+    return ceil
+
+
+class _Speakers:
+    """Speaker resolution over one document (mentions, previous speakers)."""
+
+    def __init__(self, parsed: ParsedDoc, mentions: list[Mention]):
+        self.parsed = parsed
+        self.mentions = mentions
+        self.last: list[tuple[int, str, str]] = []     # (paragraph, speaker, kind)
+        self.quoted: list[tuple[int, int]] = []         # absolute spans inside marks
+
+    def in_quote(self, s: int, e: int) -> bool:
+        return any(a <= s and e <= b for a, b in self.quoted)
+
+    def mention_at(self, s: int, e: int, label: str | None = None) -> Mention | None:
+        for m in self.mentions:
+            if m.start < e and s < m.end and (label is None or m.label == label):
+                return m
+        return None
+
+    def person_before(self, pos: int, floor: int = 0, role: str | None = None) -> Mention | None:
+        """The latest person mentioned before ``pos`` as a name in its own right."""
+        best = None
+        for m in self.mentions:
+            if m.label != PERSON or not (floor <= m.start < pos) or self.in_quote(m.start, m.end):
+                continue
+            if self._modifier(m):
+                continue
+            if role and not (m.role and role in m.role.lower()):
+                continue
+            best = m
+        return best
+
+    def _modifier(self, m: Mention) -> bool:
+        """"the Biden administration": a name that only modifies another noun."""
+        for para, sdoc in self.parsed.paragraphs:
+            if para.start <= m.start < para.end:
+                span = sdoc.char_span(m.start - para.start, m.end - para.start, alignment_mode="expand")
+                if span is None:
+                    return False
+                root = span.root
+                return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end
+        return False
+
+    def recent_speaker(self, para_i: int, kind: str | None = None, back: int = 3) -> str | None:
+        for p, name, k in reversed(self.last):
+            if para_i - p > back:
+                break
+            if kind is None or k == kind:
+                return name
+        return None
+
+
+def _np_text(tok, dets) -> str:
+    """A noun phrase's words without determiners or trailing clauses."""
+    keep = []
+    for t in tok.subtree:
+        if t.i > tok.i and t.dep_ not in ("prep", "pobj", "compound", "amod") and t.head.i == tok.i:
+            break
+        if t.i > tok.i and (t.text in ",(" or t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")):
+            break
+        keep.append(t)
+    words = [t.text for t in keep]
+    while words and words[0].lower() in dets:
+        words.pop(0)
+    return " ".join(words).replace(" \u2019s", "\u2019s").replace(" 's", "'s")
+
+
+def _subject(verb):
+    """The grammatical subject of a speech verb (climbing "adding that", "saying")."""
+    v = verb
+    for _ in range(3):
+        subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if subs:
+            return subs[0]
+        if v.dep_ in ("advcl", "conj", "xcomp", "ccomp", "acl", "pcomp") and v.head is not v:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def _speaker_from_token(tok, base: int, para_i: int, pos: int, res: _Speakers) -> tuple[str | None, str | None]:
+    """Speaker name and affiliation for a subject token (pronoun, name, title, noun)."""
+    verbs, preps, dets, docnouns, roles = _cues()
+    low = tok.text.lower()
+    if low in _PRONOUNS:
+        if low in ("he", "she", "i"):
+            para_start = res.parsed.paragraphs[para_i][0].start
+            m = res.person_before(pos, floor=para_start)
+            if m:
+                return m.name, m.role
+            name = res.recent_speaker(para_i, PERSON)
+            if name:
+                return name, None
+            m = res.person_before(pos)
+            return (m.name, m.role) if m else (None, None)
+        name = res.recent_speaker(para_i)
+        return name, None
+    s = base + min(t.idx for t in tok.subtree)
+    e = base + max(t.idx + len(t.text) for t in tok.subtree)
+    # a person named anywhere in the subject ("Analysts like X", "X, a professor")
+    for m in res.mentions:
+        if m.label == PERSON and s <= m.start and m.end <= e:
+            return m.name, m.role
+    head_low = tok.lemma_.lower()
+    if head_low in docnouns or low in docnouns:
+        for t in tok.subtree:
+            if t.dep_ == "agent" or (t.dep_ == "prep" and t.text.lower() == "by"):
+                for c in t.children:
+                    if c.dep_ == "pobj":
+                        m = res.mention_at(base + c.idx, base + c.idx + len(c.text))
+                        return (m.name if m else _np_text(c, dets)), None
+    hm = res.mention_at(base + tok.idx, base + tok.idx + len(tok.text))
+    if hm is not None:
+        return hm.name, hm.role
+    for m in res.mentions:
+        if s <= m.start and m.end <= e:
+            return m.name, m.role
+    first = next(iter(tok.subtree))
+    definite = first.text.lower() in ("the", "this", "that") or first.dep_ == "poss" or \
+        any(c.dep_ in ("amod", "compound") for c in tok.children)
+    if (head_low in roles or low in roles) and definite and not tok.tag_.endswith("S"):
+        m = res.person_before(pos, role=head_low) or res.person_before(pos)
+        if m:
+            return m.name, m.role
+    text = _np_text(tok, dets)
+    return (text or None), None
+
+
+def _according_to(tokens, base, para_i, pos, res) -> tuple[str | None, str | None] | None:
+    verbs, preps, dets, docnouns, roles = _cues()
+    for i, t in enumerate(tokens):
+        pair = (t.text.lower() + " " + tokens[i + 1].text.lower()) if i + 1 < len(tokens) else ""
+        if pair in ("according to", "as per") or (t.text.lower() == "per" and i and tokens[i - 1].text.lower() == "as"):
+            j = i + 2 if pair else i + 1
+            if j >= len(tokens):
+                continue
+            obj = tokens[j]
+            # the noun the preposition governs ("to" in "according to", "per" in "as per")
+            for c in tokens[j - 1].children:
+                if c.dep_ == "pobj":
+                    obj = c
+            if obj.text.lower() in dets and j + 1 < len(tokens):
+                obj = tokens[j + 1]
+            while obj.dep_ in ("amod", "compound") and obj.head.i > obj.i and obj.head in tokens:
+                obj = obj.head
+            return _speaker_from_token(obj, base, para_i, pos, res)
+    return None
+
+
+def _attribution(tokens, base, para_i, pos, res, prefer_last: bool):
+    """Speaker from a stretch of tokens outside the quote, or None."""
+    verbs = _cues()[0]
+    hit = _according_to(tokens, base, para_i, pos, res)
+    if hit and hit[0]:
+        return hit
+    cands = [t for t in tokens if (t.lemma_.lower() in verbs or t.text.lower() in verbs)
+             and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" or
+             (t.tag_ == "VBG" and t.lemma_.lower() in verbs and t.dep_ in ("advcl", "xcomp") and False)]
+    if prefer_last:
+        cands.reverse()
+    for v in cands:
+        subj = _subject(v)
+        if subj is None:
+            # inverted attribution: "said Tariq Khosa", "said a joint statement"
+            after = [t for t in tokens if t.i > v.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+            if after:
+                subj = after[0]
+                while subj.head is not subj and subj.head.i > v.i and subj.dep_ in ("compound", "amod", "flat"):
+                    subj = subj.head
+        if subj is not None:
+            name, aff = _speaker_from_token(subj, base, para_i, pos, res)
+            if name:
+                return name, aff
+    return None
 
 
 def extract_quotes(parsed: ParsedDoc) -> list[Quote]:
-    return []
+    """Every attributed direct quotation of at least four words, in text order."""
+    doc = parsed.doc
+    mentions = extract_mentions(parsed)
+    res = _Speakers(parsed, mentions)
+    marked_by_para = []
+    for para, sdoc in parsed.paragraphs:
+        text = para.text[:len(sdoc.text)]
+        ms = find_marked(text)
+        marked_by_para.append(ms)
+        res.quoted.extend((para.start + m.start, para.start + m.end) for m in ms)
+    out: list[Quote] = []
+    prev_para_tail: tuple[int, object] | None = None
+    for pi, ((para, sdoc), marks) in enumerate(zip(parsed.paragraphs, marked_by_para)):
+        text = para.text[:len(sdoc.text)]
+        base = para.start
+        last_in_para: tuple[str, str | None] | None = None
+        for qi, mk in enumerate(marks):
+            inner = text[mk.start:mk.end]
+            if _word_count(inner) < MIN_WORDS or _looks_like_title(inner):
+                continue
+            prev_close = marks[qi - 1].close + 1 if qi else 0
+            next_open = marks[qi + 1].open if qi + 1 < len(marks) else len(text)
+
+            def toks(a, b):
+                return [t for t in sdoc if a <= t.idx < b and not any(m.open <= t.idx <= m.close for m in marks)]
+
+            speaker = aff = None
+            # after: ", he said." / ", said the minister"
+            ends_sentence = inner.rstrip()[-1:] in ".!?"
+            a_end = _sentence_end(text, mk.close + 1, next_open)
+            after = toks(mk.close + 1, a_end)
+            starts_lower = bool(after) and (after[0].text[:1].islower() or after[0].text in ",")
+            if after and (not ends_sentence or starts_lower):
+                hit = _attribution(after[:12], base, pi, base + mk.open, res, prefer_last=False)
+                if hit:
+                    speaker, aff = hit
+            # before: "X said," / "According to X," / "X said the talks would be "..."
+            if speaker is None:
+                b_start = _sentence_start(text, mk.open, prev_close)
+                before = toks(b_start, mk.open)
+                if before:
+                    hit = _attribution(before, base, pi, base + mk.open, res, prefer_last=True)
+                    if hit:
+                        speaker, aff = hit
+            # the rest of the sentence ("Noting that ... "x", he said "y"")
+            if speaker is None and not ends_sentence and after:
+                hit = _attribution(after, base, pi, base + mk.open, res, prefer_last=False)
+                if hit:
+                    speaker, aff = hit
+            # continuation: a second quote of the same speaker, or a quote paragraph
+            # after a paragraph that introduces the speaker
+            if speaker is None and last_in_para is not None and not text[prev_close:mk.open].strip(" ,.;:\n"):
+                speaker, aff = last_in_para
+            if speaker is None and last_in_para is not None and qi and \
+                    not toks(marks[qi - 1].close + 1, mk.open):
+                speaker, aff = last_in_para
+            if speaker is None and not text[:mk.open].strip() and prev_para_tail is not None:
+                pj, ptoks = prev_para_tail
+                hit = _attribution(ptoks, parsed.paragraphs[pj][0].start, pj, base + mk.open, res,
+                                   prefer_last=True)
+                if hit:
+                    speaker, aff = hit
+                elif res.recent_speaker(pi, back=1):
+                    speaker = res.recent_speaker(pi, back=1)
+            if speaker is None and qi and last_in_para is not None and \
+                    text[marks[qi - 1].close + 1:mk.open].strip() == "":
+                speaker, aff = last_in_para
+            if not speaker:
+                continue
+            kind = PERSON if any(m.label == PERSON and m.name == speaker for m in mentions) else "OTHER"
+            res.last.append((pi, speaker, kind))
+            last_in_para = (speaker, aff)
+            out.append(Quote(doc.doc_id, base + mk.start, base + mk.end, inner, speaker, aff))
+        # the last sentence of this paragraph may introduce the next paragraph's quote
+        tail_start = _sentence_start(text, len(text), marks[-1].close + 1 if marks else 0)
+        prev_para_tail = (pi, [t for t in sdoc if t.idx >= tail_start and
+                               not any(m.open <= t.idx <= m.close for m in marks)])
+    return out

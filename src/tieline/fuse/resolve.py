@@ -1,0 +1,218 @@
+"""Corpus-level entity resolution: one entity per person or organization.
+
+Input is every document's mentions (each already carrying the fullest name its own
+document gives); output is one Entity per real-world person, organization, armed
+group or project, with every surface form as an alias and the roles each document
+gives. The rule that matters most is the negative one: two people who share a
+surname are never merged, and a bare surname that fits two people stays apart.
+Pure: values in, values out.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from typing import Iterable
+
+from rapidfuzz import fuzz
+
+from ..model import Entity, Mention, Role
+from ..extract.mentions import strip_title
+
+PERSON = "PERSON"
+KINDS = ("PERSON", "ORG", "GROUP", "PROJECT")
+
+
+def slug(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "entity"
+
+
+def key(name: str) -> str:
+    """Normalized form for comparing names (case, accents, punctuation, spelling)."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = s.replace("&", " and ")
+    s = re.sub(r"(?<=[a-z])is(ation|ations|e|ed)\b", r"iz\1", s)   # Organisation -> Organization
+    s = re.sub(r"['\u2019]s\b", "", s)
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    s = re.sub(r"^the ", "", s)
+    return s
+
+
+def _toks(name: str) -> list[str]:
+    return key(name).split()
+
+
+class _UF:
+    def __init__(self):
+        self.p: dict = {}
+
+    def find(self, x):
+        self.p.setdefault(x, x)
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[rb] = ra
+
+
+def _first_names_match(a: str, b: str) -> bool:
+    """"Sergei"/"Sergey", "Kh"/"Khawaja", "S"/"Subrahmanyam" are one first name;
+    "Nawaz"/"Shehbaz" are two."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) <= 3 and long_.startswith(short):
+        return True
+    return a[0] == b[0] and fuzz.ratio(a, b) >= 80
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Two multi-token names of one person: same surname, compatible first names,
+    or one name contained in the other ("Khurram Dastgir" in "Khurram Dastgir Khan")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 2 and any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1)):
+        return True
+    if a[-1] != b[-1]:
+        return False
+    if not _first_names_match(a[0], b[0]):
+        return False
+    # middle names, when both give them, must agree too
+    ma, mb = a[1:-1], b[1:-1]
+    if ma and mb and not all(_first_names_match(x, y) for x, y in zip(ma, mb)):
+        return False
+    return True
+
+
+def _initials(name: str) -> str:
+    parts = re.split(r"[\s\-\u2013]+", name)
+    return "".join(p[0] for p in parts if p[:1].isupper())
+
+
+def resolve_entities(mentions: Iterable[Mention], doc_meta: dict) -> list[Entity]:
+    """One Entity per person/org/group/project in the corpus.
+
+    ``doc_meta`` maps doc_id -> (document name, published date) for the roles.
+    """
+    ms = [m for m in mentions if m.label in KINDS]
+    uf = _UF()
+    # ---- people: multi-token names first, then bare single names
+    full_names: dict[str, list[str]] = {}          # key -> tokens
+    for m in ms:
+        if m.label == PERSON and len(_toks(m.name)) >= 2:
+            full_names.setdefault(key(m.name), _toks(m.name))
+    fkeys = sorted(full_names)
+    for i, a in enumerate(fkeys):
+        for b in fkeys[i + 1:]:
+            if _same_person(full_names[a], full_names[b]):
+                # containment must be unambiguous: "Khan" names share little else
+                uf.union(("P", a), ("P", b))
+    # a shorter name contained in two different people stays apart from both
+    for a in fkeys:
+        containers = {uf.find(("P", b)) for b in fkeys if b != a and _same_person(full_names[a], full_names[b])}
+        if len(containers) > 1:
+            uf.p[("P", a)] = ("P", a)
+    doc_full: dict[str, set[str]] = defaultdict(set)
+    for m in ms:
+        if m.label == PERSON and len(_toks(m.name)) >= 2:
+            doc_full[m.doc_id].add(key(m.name))
+
+    def person_node(m: Mention):
+        k = key(m.name)
+        toks = k.split()
+        if len(toks) >= 2 or not toks:
+            return ("P", k)
+        t = toks[0]
+        # the document itself names two people with this name: stays ambiguous
+        local = {uf.find(("P", f)) for f in doc_full.get(m.doc_id, ()) if t in f.split()}
+        if len(local) > 1:
+            return ("P1", k)
+        groups = {uf.find(("P", f)) for f in fkeys if full_names[f][-1] == t}
+        if len(groups) == 1:
+            return groups.pop()
+        if not groups:
+            firsts = {uf.find(("P", f)) for f in fkeys if full_names[f][0] == t}
+            if len(firsts) == 1:
+                return firsts.pop()
+        return ("P1", k)
+
+    # ---- organizations, groups, projects
+    org_keys: dict[str, str] = {}     # key -> a display name
+    alias_owner: dict[str, set] = defaultdict(set)
+    for m in ms:
+        if m.label != PERSON:
+            k = key(m.name)
+            org_keys.setdefault(k, m.name)
+            uf.find(("O", k))
+            if key(m.text) != k:
+                alias_owner[m.text].add(k)
+    okeys = sorted(org_keys)
+    for k in okeys:
+        uf.find(("O", k))
+    # a bare acronym that another document expanded joins that expansion
+    for k in okeys:
+        name = org_keys[k]
+        if name.isupper() and len(name) >= 2:
+            owners = alias_owner.get(name, set()) - {k}
+            if not owners:
+                owners = {o for o in okeys if o != k and _initials(org_keys[o]) == name.replace("-", "")
+                          and len(o.split()) >= 2}
+            if len({uf.find(("O", o)) for o in owners}) == 1:
+                uf.union(("O", owners.pop()), ("O", k))
+    # "State Department" inside "US State Department": one container only
+    for k in okeys:
+        kt = k.split()
+        if len(kt) < 2:
+            continue
+        containers = set()
+        for o in okeys:
+            ot = o.split()
+            if o != k and len(ot) > len(kt) and (ot[:len(kt)] == kt or ot[-len(kt):] == kt):
+                containers.add(uf.find(("O", o)))
+        if len(containers) == 1:
+            uf.union(containers.pop(), ("O", k))
+
+    # ---- collect
+    groups: dict = defaultdict(list)
+    for m in ms:
+        node = person_node(m) if m.label == PERSON else ("O", key(m.name))
+        groups[uf.find(node)].append(m)
+    entities = []
+    used_ids: set[str] = set()
+    for _, gms in sorted(groups.items(), key=lambda kv: (min(m.doc_id for m in kv[1]), kv[0])):
+        label = Counter(m.label for m in gms).most_common(1)[0][0]
+        names = Counter(m.name for m in gms)
+        if label == PERSON:
+            multi = {n: c for n, c in names.items() if len(n.split()) >= 2}
+            names = Counter(multi) if multi else names
+        name = max(names, key=lambda n: (names[n], len(n), n))
+        forms = set()
+        for m in gms:
+            for f in (m.text, m.name, strip_title(m.text) if m.label == PERSON else m.text):
+                f = f.strip()
+                if f and key(f) != key(name):
+                    forms.add(f)
+        countries = Counter(m.country for m in gms if m.country)
+        country = countries.most_common(1)[0][0] if countries else None
+        roles = []
+        seen = set()
+        for m in sorted(gms, key=lambda m: (m.doc_id, m.start)):
+            if m.role:
+                docname, published = doc_meta.get(m.doc_id, (m.doc_id, None))
+                if (m.role.lower(), docname) not in seen:
+                    seen.add((m.role.lower(), docname))
+                    roles.append(Role(m.role, docname, published))
+        eid = base = slug(name)
+        n = 2
+        while eid in used_ids:
+            eid = f"{base}-{n}"
+            n += 1
+        used_ids.add(eid)
+        entities.append(Entity(eid, name, label, country, tuple(sorted(forms)), tuple(roles)))
+    return entities
