@@ -1,7 +1,35 @@
-"""Placeholder: date finding and resolution (being written; keep these signatures)."""
+"""Date finding and resolution: event time, not publication time.
+
+``find_dates`` scans text with our own regular expressions (fast, predictable, and
+guarded against the usual traps: "a 45% share", "1,100 km", "JF-17", the modal "May"),
+and resolves each expression against the document's publication date at the precision
+the text gives. ``to_iso`` normalises a standalone metadata date, falling back on
+dateparser (absolute parsers only, so that nothing depends on the clock) for the rare
+shapes our rules do not cover. ``attach_date`` picks, for an event trigger in a parsed
+sentence, the date that belongs to the trigger's clause.
+
+Values are ISO 8601 strings ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or None when the
+text names no resolvable date ("recently", "the 1990s", "last year" with no
+publication date).
+"""
 from __future__ import annotations
 
+import calendar
+import json
+import re
 from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+_LEXICON = Path(__file__).parent / "lexicon"
+
+#: Years outside this window are never dates (they are amounts, codes, model numbers).
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+#: Longest input ``to_iso`` looks at: metadata dates are short; a long string is a page.
+_MAX_ISO_INPUT = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -10,21 +38,790 @@ class DateMention:
     end: int
     text: str
     value: str | None     # ISO 8601 at the text's precision, None when vague
-    kind: str             # absolute | relative | since | vague | decade | range
+    kind: str             # absolute | relative | since | vague | decade | range | fiscal
 
 
-def find_dates(text: str, published: str | None) -> list[DateMention]:
-    return []
+# --------------------------------------------------------------------------- lexicon
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    out: dict = {}
+    for path in sorted(_LEXICON.glob("dates_*.json")):
+        with path.open(encoding="utf-8") as fh:
+            out.update({k: v for k, v in json.load(fh).items() if not k.startswith("_")})
+    return out
 
 
-def resolve_date(expr: str, published: str | None) -> str | None:
+def _alt(words) -> str:
+    """A regex alternation, longest first so that 'sept' beats 'sep'."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# --------------------------------------------------------------------------- values
+
+@dataclass(frozen=True, slots=True)
+class _Pub:
+    """The publication date as an interval of days, with its precision (1..3)."""
+
+    lo: date
+    hi: date
+    prec: int
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None, prec: int = 3) -> str | None:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    if prec <= 1 or m is None:
+        return f"{y:04d}"
+    if prec == 2 or d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return MIN_YEAR <= y <= MAX_YEAR and 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+_ISO_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _parse_published(published: str | None) -> _Pub | None:
+    if not published or not isinstance(published, str):
+        return None
+    m = _ISO_VALUE.match(published.strip()[:10])
+    if not m:
+        iso = to_iso(published)
+        m = _ISO_VALUE.match(iso) if iso else None
+        if not m:
+            return None
+    y = int(m.group(1))
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    if m.group(2) is None:
+        return _Pub(date(y, 1, 1), date(y, 12, 31), 1)
+    mo = int(m.group(2))
+    if not 1 <= mo <= 12:
+        return None
+    if m.group(3) is None:
+        return _Pub(date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]), 2)
+    d = int(m.group(3))
+    if not _valid(y, mo, d):
+        return None
+    day = date(y, mo, d)
+    return _Pub(day, day, 3)
+
+
+def _agree(fn: Callable[[date], date | None], pub: _Pub | None, prec: int) -> str | None:
+    """Resolve a relative expression at both ends of the publication interval.
+
+    Every relative rule here is monotonic in the publication day, so when both ends give
+    the same year (month, day) every day between does too: the result is the finest
+    precision that is certain, never a guess.
+    """
+    if pub is None:
+        return None
+    a, b = fn(pub.lo), fn(pub.hi)
+    if a is None or b is None:
+        return None
+    if a.year != b.year:
+        return None
+    if prec == 1 or a.month != b.month:
+        return _iso(a.year, prec=1)
+    if prec == 2 or a.day != b.day:
+        return _iso(a.year, a.month, prec=2)
+    return _iso(a.year, a.month, a.day)
+
+
+def _add_months(d: date, n: int) -> date:
+    k = d.year * 12 + d.month - 1 + n
+    y, m = divmod(k, 12)
+    y = min(max(y, 1), 9998)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _shift(d: date, unit: str, n: int) -> date | None:
+    try:
+        if unit == "day":
+            return d + timedelta(days=n)
+        if unit == "week":
+            return d + timedelta(days=7 * n)
+        if unit == "fortnight":
+            return d + timedelta(days=14 * n)
+        if unit == "month":
+            return _add_months(d, n)
+        if unit == "year":
+            return _add_months(d, 12 * n)
+    except (OverflowError, ValueError):
+        return None
     return None
 
 
+_UNIT_PREC = {"day": 3, "week": 2, "fortnight": 2, "month": 2, "year": 1}
+
+
+def _pick_year(mon: int, day: int | None, pub: _Pub | None, future: bool | None,
+               rel: str | None = None) -> str | None:
+    """A month (and day) without a year, placed in the year the publication date fixes.
+
+    Needs a publication date of at least month precision ("in December" in a text dated
+    only 2018 could be December 2017). Past tense takes the latest occurrence not after
+    the publication, future tense the earliest not before it, and unknown tense the one
+    closest to it.
+    """
+    if pub is None or pub.prec < 2:
+        return None
+    prec = 3 if day is not None else 2
+
+    def key(y: int, m: int, d: int | None) -> tuple:
+        return (y, m, d) if prec == 3 else (y, m)
+
+    lo = key(pub.lo.year, pub.lo.month, pub.lo.day)
+    hi = key(pub.hi.year, pub.hi.month, pub.hi.day)
+    cands = []
+    for y in range(pub.lo.year - 1, pub.hi.year + 2):
+        if day is not None and not _valid(y, mon, day):
+            continue
+        cands.append(key(y, mon, day))
+    if not cands:
+        return None
+    if rel == "last":
+        pick = [c for c in cands if c[:2] < (pub.lo.year, pub.lo.month)]
+        choice = pick[-1] if pick else None
+    elif rel == "next":
+        pick = [c for c in cands if c[:2] > (pub.hi.year, pub.hi.month)]
+        choice = pick[0] if pick else None
+    elif future:
+        pick = [c for c in cands if c >= lo]
+        choice = pick[0] if pick else None
+    elif future is False:
+        pick = [c for c in cands if c <= hi]
+        choice = pick[-1] if pick else None
+    else:
+        inside = [c for c in cands if lo <= c <= hi]
+        if inside:
+            choice = inside[0]
+        else:
+            def dist(c):
+                def ordinal(k):
+                    return date(k[0], k[1], k[2] if prec == 3 else 1).toordinal()
+                return min(abs(ordinal(c) - ordinal(lo)), abs(ordinal(c) - ordinal(hi)))
+            # news mostly reports what happened: a later date must be much closer to win
+            choice = min(cands, key=lambda c: (dist(c) * (3 if c > hi else 1), c > hi))
+    if choice is None:
+        return None
+    return _iso(*choice, prec=prec) if prec == 3 else _iso(choice[0], choice[1], prec=2)
+
+
+def _weekday(wd: int, pub: _Pub | None, future: bool | None, rel: str | None) -> str | None:
+    if pub is None or pub.prec < 3:
+        return None
+    p = pub.lo
+    back = (p.weekday() - wd) % 7
+    ahead = (wd - p.weekday()) % 7
+    if rel == "last":
+        d = p - timedelta(days=back or 7)
+    elif rel == "next":
+        d = p + timedelta(days=ahead or 7)
+    elif rel in ("this", "coming") or future:
+        d = p + timedelta(days=ahead)
+    else:
+        d = p - timedelta(days=back)
+    return _iso(d.year, d.month, d.day)
+
+
+def _season(season: str, year: int | None, rel: str | None, pub: _Pub | None) -> str | None:
+    first, last = _lex()["seasons"][season]
+    if year is not None:
+        return _iso(year, prec=1)
+    if rel is None or pub is None:
+        return None
+
+    def end_of(y: int) -> tuple[int, int]:
+        # an instance is named by the year of its first month (winter 2016 = Dec 2016-Feb 2017)
+        return (y, last) if last >= first else (y + 1, last)
+
+    def fn(p: date) -> date | None:
+        now = (p.year, p.month)
+        years = range(p.year - 2, p.year + 2)
+        if rel == "this":
+            return date(p.year, 1, 1)
+        if rel in ("last", "past"):
+            done = [y for y in years if end_of(y) < now]
+            return date(done[-1], 1, 1) if done else None
+        ahead = [y for y in years if (y, first) > now]
+        return date(ahead[0], 1, 1) if ahead else None
+    return _agree(fn, pub, 1)
+
+
+# --------------------------------------------------------------------------- patterns
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    rank: int                                  # lower wins among equal-length overlaps
+    res: Callable[[_Pub | None, bool | None], str | None]
+    needs_tense: bool = False
+
+
+def _const(value: str | None):
+    return lambda pub, future: value
+
+
+@lru_cache(maxsize=1)
+def _rx() -> dict:
+    lex = _lex()
+    names = {n.lower() for n in calendar.month_name if n}
+    full = [k for k in lex["months"] if k in names]
+    abbr = [k for k in lex["months"] if k not in full]
+    # an abbreviated month may carry a dot ("Sept."), a full one never does ("in May.")
+    mon_re = rf"(?P<mon>(?:{_alt(full)})|(?:{_alt(abbr)})\.?)(?![\w])"
+    wd = _alt(lex["weekdays"])
+    mods = _alt(lex["month_modifiers"])
+    y4 = r"(?:19\d\d|20\d\d|2100)"
+    numguard_l = r"(?<![\w$€£¥₹#.,/-])"
+    numguard_r = r"(?![\w%]|[.,]\d|-\d)"
+    day = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    year = rf"(?P<year>{y4})"
+    wdp = rf"(?:(?P<wd>{wd})\s*,?\s+)?"
+    num_words = _alt(k for k in lex["number_words"])
+    units = r"day|week|fortnight|month|year|decade"
+    flags = re.IGNORECASE
+    pats = {
+        "iso": rf"(?<![\w.])(?P<year>{y4})(?P<sep>[-/.])(?P<mon>0?[1-9]|1[0-2])(?P=sep)"
+               rf"(?P<day>3[01]|[12]\d|0?[1-9])"
+               r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w]|[.,]\d)",
+        "numeric": rf"{numguard_l}(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)"
+                   rf"(?P<year>{y4}){numguard_r}",
+        "dmy": rf"(?<![\w.,/$-]){wdp}(?:the\s+)?{day}(?:\s+of)?\s+{mon_re}\s*,?\s*{year}{numguard_r}",
+        "mdy": rf"(?<![\w-]){wdp}{mon_re}\s+{day}(?:\s*,\s*|\s+){year}{numguard_r}",
+        "my": rf"(?<![\w-])(?:(?P<mod>{mods})\s*)?{mon_re}\s*,?\s*(?:of\s+)?{year}{numguard_r}",
+        "mon_year_rel": rf"(?<![\w-])(?:(?P<mod>{mods})\s*)?{mon_re}\s+(?:of\s+)?"
+                        r"(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+same|that)"
+                        r"\s+year\b",
+        "dm": rf"(?<![\w.,/$-]){wdp}(?:the\s+)?{day}(?:\s+of)?\s+{mon_re}(?!\s*,?\s*\d)",
+        "md": rf"(?<![\w-]){wdp}{mon_re}\s+{day}(?![\w%]|[.,]\d|-\d|\s*,?\s*\d)",
+        "mon_rel": rf"\b(?P<rel>last|next|this|coming|past)\s+{mon_re}",
+        "mon_ctx": r"\b(?:in|since|by|until|till|from|of|during|before|after|through|between"
+                   r"|and|to|on|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of)"
+                   rf"[\s-]+(?:the\s+)?(?:month\s+of\s+)?(?P<core>(?:(?P<mod>{mods})\s*)?{mon_re})",
+        "season": r"(?:(?P<pre>\b(?:in|during|by|since|until|over|through|of)\s+(?:the\s+)?)"
+                  r"|\b(?P<rel>last|this|next|past|coming)\s+)?"
+                  r"(?:(?P<mod>early|late|mid)[\s-]*)?"
+                  r"(?P<season>spring|summer|fall|autumn|winter)"
+                  rf"(?:\s+(?:of\s+)?(?P<year>{y4}))?\b(?!-)",
+        "fiscal": r"\b(?:FY|fiscal\s+year|financial\s+year|fiscal|budget\s+year)\s*'?"
+                  r"(?P<y1>(?:19|20)\d\d|\d\d)(?:\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d))?(?![\w%]|[.,]\d)",
+        "range": rf"{numguard_l}(?:(?P<pre>from|between)\s+)?(?P<y1>{y4})\s*"
+                 rf"(?:(?P<sep>[-–—/])\s*(?P<y2s>{y4}|\d\d)|\s+(?:to|through|until|till|and)\s+"
+                 rf"(?P<y2l>{y4})){numguard_r}",
+        "decade": r"(?:\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?)?"
+                  r"(?:(?<![\w$€£¥₹#.,])(?:19|20)\d0|'\d0)'?s\b",
+        "century": r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d{2}(?:st|nd|rd|th)|nineteenth"
+                   r"|twentieth|twenty[\s-]first)[\s-]+century\b",
+        "year": rf"(?<![\w$€£¥₹#.,/])(?<!\d-)(?:the\s+year\s+)?(?P<year>{y4})(?![\w%']|[.,]\d|-\d)",
+        "day_word": r"\b(?P<w>today|tonight|yesterday|tomorrow|this\s+morning|this\s+afternoon"
+                    r"|this\s+evening|last\s+night|the\s+day\s+before\s+yesterday"
+                    r"|the\s+day\s+after\s+tomorrow)\b",
+        "weekday": rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{wd})"
+                   r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+        "period": r"\b(?:(?P<when>earlier|later|early|late|end\s+of|by\s+the\s+end\s+of)\s+)?"
+                  r"(?P<rel>last|this|next|past|coming|current|the\s+current|the\s+past|the\s+last"
+                  r"|the\s+coming|the\s+next)\s+(?P<unit>week|month|year|fortnight)\b",
+        "year_end": r"\b(?:(?:by|at|until|before)\s+)?(?:the\s+)?(?:year[\s-]end|end\s+of\s+the\s+year)\b",
+        "ago": rf"\b(?P<n>\d{{1,3}}|{num_words})\s+(?P<unit>{units})s?\s+"
+               r"(?P<dir>ago|earlier|before|back|later|after|hence|from\s+now)\b",
+        "vague": rf"\b(?:{_alt(lex['vague'])})\b",
+        "duration": rf"\b(?:{_alt(lex['span_openers'])})\s+(?:the\s+)?"
+                    rf"(?:(?:past|last|next|coming)\s+)?(?:(?:\d{{1,3}}|{num_words})\s+)?"
+                    r"(?:days|weeks|months|years|decades)\b",
+    }
+    return {name: re.compile(p, flags) for name, p in pats.items()}
+
+
+# The order is the tie-break among candidates of equal length (lower wins).
+_RANK = {n: i for i, n in enumerate((
+    "iso", "numeric", "dmy", "mdy", "fiscal", "range", "my", "mon_year_rel", "dm", "md",
+    "mon_rel", "mon_ctx", "season", "decade", "century", "day_word", "weekday", "period",
+    "year_end", "ago", "vague", "duration", "year"))}
+
+
+def _month_num(word: str) -> int | None:
+    return _lex()["months"].get(word.lower().rstrip("."))
+
+
+def _capitalised(word: str) -> bool:
+    # "May" the month, never "may" the verb; "MAY 2021" in an all-caps dateline is fine
+    return bool(word) and word[0].isupper()
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([^\s]+)\s*$", text[max(0, pos - 40):pos])
+    return m.group(1).lower() if m else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    m = re.match(r"\s*([^\s]+)", text[pos:pos + 40])
+    if not m:
+        return ""
+    w = m.group(1).lower()
+    # keep '%' and '$'-like symbols, drop trailing punctuation of words
+    return w if not w[0].isalnum() else re.sub(r"[^\w%]+$", "", w)
+
+
+def _candidate(name: str, m: re.Match, text: str) -> _Cand | None:
+    """Turn one regex match into a candidate with a resolver, or reject it."""
+    lex = _lex()
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    rank = _RANK[name]
+
+    def mk(kind, res, needs_tense=False, s=start, e=end):
+        return _Cand(s, e, kind, rank, res, needs_tense)
+
+    if g.get("mon") and name not in ("iso",) and not _capitalised(g["mon"]):
+        return None
+    if name == "iso":
+        y, mo, d = int(g["year"]), int(g["mon"]), int(g["day"])
+        return mk("absolute", _const(_iso(y, mo, d))) if _valid(y, mo, d) else None
+    if name == "numeric":
+        a, b, y = int(g["a"]), int(g["b"]), int(g["year"])
+        # day first unless that is impossible: the international order is the default
+        d, mo = (a, b) if b <= 12 else (b, a)
+        return mk("absolute", _const(_iso(y, mo, d))) if _valid(y, mo, d) else None
+    if name in ("dmy", "mdy"):
+        y, mo, d = int(g["year"]), _month_num(g["mon"]), int(g["day"])
+        return mk("absolute", _const(_iso(y, mo, d))) if mo and _valid(y, mo, d) else None
+    if name == "my":
+        mo, y = _month_num(g["mon"]), int(g["year"])
+        return mk("absolute", _const(_iso(y, mo, prec=2))) if mo else None
+    if name == "mon_year_rel":
+        mo = _month_num(g["mon"])
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        off = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1}.get(rel)
+        if mo is None or off is None:
+            return mk("vague", _const(None))
+        return mk("relative", lambda pub, fut: (
+            _iso(pub.lo.year + off, mo, prec=2) if pub and pub.lo.year == pub.hi.year else None))
+    if name in ("dm", "md"):
+        mo, d = _month_num(g["mon"]), int(g["day"])
+        if mo is None or d > 31:
+            return None
+        if name == "md" and _word_after(text, end) in lex["amount_units_after"]:
+            return None
+        return mk("relative", lambda pub, fut: _pick_year(mo, d, pub, fut), True)
+    if name == "mon_rel":
+        mo = _month_num(g["mon"])
+        rel = g["rel"].lower()
+        if mo is None:
+            return None
+        if rel == "this":
+            return mk("relative", lambda pub, fut: (
+                _iso(pub.lo.year, mo, prec=2) if pub and pub.lo.year == pub.hi.year else None))
+        r = "last" if rel in ("last", "past") else "next"
+        return mk("relative", lambda pub, fut: _pick_year(mo, None, pub, fut, r))
+    if name == "mon_ctx":
+        mo = _month_num(g["mon"])
+        if mo is None:
+            return None
+        return mk("relative", lambda pub, fut: _pick_year(mo, None, pub, fut), True,
+                  s=m.start("core"), e=m.end("core"))
+    if name == "season":
+        year = int(g["year"]) if g.get("year") else None
+        rel = (g.get("rel") or "").lower() or None
+        if year is None and rel is None and not g.get("pre"):
+            return None       # "prices fall", "a cold winter": not dates
+        s = m.start("rel") if rel else (m.start("mod") if g.get("mod") else m.start("season"))
+        season = g["season"].lower()
+        kind = "absolute" if year else ("relative" if rel else "vague")
+        return mk(kind, lambda pub, fut: _season(season, year, rel, pub), s=s)
+    if name == "fiscal":
+        y1 = int(g["y1"])
+        if y1 < 100:
+            y1 += 2000 if y1 < 70 else 1900
+        if not MIN_YEAR <= y1 <= MAX_YEAR:
+            return None
+        if g.get("y2"):
+            y2 = _full_second_year(y1, g["y2"])
+            if y2 is None:
+                return None
+            return mk("fiscal", _const(_iso(y1, prec=1)))
+        # "FY2022" alone names the year the fiscal year ends in: its start is unknown
+        return mk("fiscal", _const(None))
+    if name == "range":
+        y1 = int(g["y1"])
+        y2raw = g.get("y2s") or g.get("y2l")
+        y2 = _full_second_year(y1, y2raw)
+        if y2 is None:
+            return None
+        if g.get("sep") and _word_after(text, end) in lex["amount_units_after"]:
+            return None
+        kind = "fiscal" if (g.get("sep") and len(y2raw) == 2 and y2 == y1 + 1) else "range"
+        return mk(kind, _const(_iso(y1, prec=1)))
+    if name in ("decade", "century"):
+        return mk("decade", _const(None))
+    if name == "year":
+        y = int(g["year"])
+        before = _word_before(text, m.start("year"))
+        after = _word_after(text, end)
+        if before in lex["year_blockers_before"] or after in lex["amount_units_after"]:
+            return None
+        if after.startswith("%") or text[end:end + 1] in ("%", "$"):
+            return None
+        return mk("absolute", _const(_iso(y, prec=1)))
+    if name == "day_word":
+        w = re.sub(r"\s+", " ", g["w"].lower())
+        off = {"yesterday": -1, "tomorrow": 1, "last night": -1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}.get(w, 0)
+        return mk("relative", lambda pub, fut: _agree(
+            lambda p: p + timedelta(days=off), pub, 3))
+    if name == "weekday":
+        if not _capitalised(g["wd"]):
+            return None
+        wdn = lex["weekdays"][g["wd"].lower()]
+        rel = (g.get("rel") or "").lower() or None
+        rel = "last" if rel == "past" else rel
+        return mk("relative", lambda pub, fut: _weekday(wdn, pub, fut, rel), True)
+    if name == "period":
+        rel = re.sub(r"\s+", " ", g["rel"].lower()).replace("the ", "")
+        unit = g["unit"].lower()
+        when = (g.get("when") or "").lower()
+        if rel in ("past",) or (g["rel"].lower().startswith("the ") and rel in ("last", "next",
+                                                                              "coming")):
+            return mk("vague", _const(None))      # "the past year": a duration, no date
+        n = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
+        if when.startswith("by the end") or when.startswith("end"):
+            pass
+        prec = _UNIT_PREC[unit]
+        return mk("relative", lambda pub, fut: _agree(lambda p: _shift(p, unit, n), pub, prec))
+    if name == "year_end":
+        return mk("relative", lambda pub, fut: _agree(lambda p: p, pub, 1))
+    if name == "ago":
+        nraw = g["n"].lower()
+        n = int(nraw) if nraw.isdigit() else lex["number_words"].get(re.sub(r"\s+", " ", nraw))
+        unit = g["unit"].lower()
+        direction = re.sub(r"\s+", " ", g["dir"].lower())
+        if n is None or unit == "decade" or direction in ("before", "later", "after"):
+            return mk("vague", _const(None))      # relative to another event, or a decade
+        sign = 1 if direction in ("hence", "from now") else -1
+        prec = _UNIT_PREC[unit]
+        return mk("relative", lambda pub, fut: _agree(
+            lambda p: _shift(p, unit, sign * n), pub, prec))
+    if name in ("vague", "duration"):
+        return mk("vague", _const(None))
+    return None
+
+
+def _full_second_year(y1: int, raw: str | None) -> int | None:
+    if not raw:
+        return None
+    y2 = int(raw)
+    if len(raw) == 2:
+        y2 = (y1 // 100) * 100 + y2
+        if y2 <= y1:
+            y2 += 100
+    return y2 if y1 < y2 <= MAX_YEAR and y2 - y1 < 100 else None
+
+
+_SINCE = re.compile(r"\b(since|as\s+of|starting(?:\s+from|\s+in)?|beginning\s+in)\s+(?:the\s+)?$",
+                    re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(from|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:to|until|till|through|and|-|–|—)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _scan(text: str) -> tuple[_Cand, ...]:
+    """All date expressions of ``text``, non-overlapping, longest first."""
+    if not text:
+        return ()
+    cands: list[_Cand] = []
+    for name, rx in _rx().items():
+        for m in rx.finditer(text):
+            if m.end() <= m.start():
+                continue
+            c = _candidate(name, m, text)
+            if c is not None:
+                cands.append(c)
+    cands.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
+    taken: list[_Cand] = []
+    for c in cands:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return tuple(_spans(text, taken))
+
+
+def _spans(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """'since 2016' is dated by its start; 'from 2014 to 2016' by its first year."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        head = text[max(0, c.start - 30):c.start]
+        opener = _RANGE_OPEN.search(head)
+        if (opener and nxt is not None and c.kind in ("absolute", "relative")
+                and _RANGE_JOIN.match(text[c.end:nxt.start])):
+            out.append(_Cand(c.start - (len(head) - opener.start()), nxt.end, "range", c.rank,
+                             c.res, c.needs_tense))
+            i += 2
+            continue
+        since = _SINCE.search(head)
+        if since and c.kind in ("absolute", "relative", "range"):
+            c = _Cand(c.start - (len(head) - since.start()), c.end, "since", c.rank, c.res,
+                      c.needs_tense)
+        out.append(c)
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _future_rx() -> re.Pattern:
+    return re.compile(rf"(?<![\w']){_alt(_lex()['future_cues'])}(?!\w)", re.IGNORECASE)
+
+
+def _guess_future(text: str, start: int) -> bool | None:
+    """Tense of the clause a date sits in, from cue words before it in its sentence."""
+    head = text[max(0, start - 120):start]
+    cut = max(head.rfind(". "), head.rfind("; "), head.rfind("\n"))
+    head = head[cut + 1:] if cut >= 0 else head
+    return True if _future_rx().search(head) else None
+
+
+# --------------------------------------------------------------------------- public API
+
+def find_dates(text: str, published: str | None) -> list[DateMention]:
+    """Every date expression in ``text``, resolved against ``published``."""
+    if not isinstance(text, str) or not text:
+        return []
+    pub = _parse_published(published)
+    out = []
+    for c in _scan(text):
+        future = _guess_future(text, c.start) if c.needs_tense else None
+        out.append(DateMention(c.start, c.end, text[c.start:c.end], c.res(pub, future), c.kind))
+    return out
+
+
+def resolve_date(expr: str, published: str | None) -> str | None:
+    """The value of one date expression ("last year", "15 July 2021"), or None."""
+    mentions = [m for m in find_dates(expr, published) if m.kind != "vague"]
+    if not mentions:
+        return None
+    # the expression's own date is its widest match ("since 2016" rather than a piece)
+    best = max(mentions, key=lambda m: (m.end - m.start, -m.start))
+    return best.value
+
+
+_META_NOISE = re.compile(r"^\s*(?:published|updated|posted|last\s+updated|last\s+modified|date|"
+                         r"first\s+published|on)\s*(?:on|at)?\s*[:\-–|]?\s*", re.IGNORECASE)
+_COMPACT = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*$")
+_ISO_MONTH = re.compile(r"^\s*((?:19|20)\d\d)-(0[1-9]|1[0-2])\s*$")
+_SHORT_NUMERIC = re.compile(r"^\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{2})\s*$")
+
+
 def to_iso(text: str) -> str | None:
+    """Normalise a standalone date string (page metadata, a byline) to ISO, else None."""
+    if not isinstance(text, str):
+        return None
+    s = text.strip()[:_MAX_ISO_INPUT]
+    if not s:
+        return None
+    s = _META_NOISE.sub("", s, count=1)
+    m = _COMPACT.match(s)
+    if m:
+        y, mo, d = map(int, m.groups())
+        return _iso(y, mo, d) if _valid(y, mo, d) else None
+    m = _ISO_MONTH.match(s)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), prec=2)
+    m = _SHORT_NUMERIC.match(s)
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(3)), 2000 + int(m.group(4))
+        d, mo = (a, b) if b <= 12 else (b, a)
+        return _iso(y, mo, d) if _valid(y, mo, d) else None
+    found = [c for c in _scan(s) if c.kind == "absolute"]
+    if found:
+        # the most precise absolute date of the string ("Mar 2018" over a stray year)
+        best = max(found, key=lambda c: (len(c.res(None, None) or ""), -c.start))
+        value = best.res(None, None)
+        if value and (len(value) > 4 or re.fullmatch(r"\W*\d{4}\W*", s)
+                      or len(found) == 1 and len(s) <= 40):
+            return value
+    return _dateparser_iso(s)
+
+
+@lru_cache(maxsize=2048)
+def _dateparser_iso(s: str) -> str | None:
+    """Leftover shapes, through dateparser's absolute parsers only (never the clock)."""
+    if len(s) > 80 or not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", s):
+        return None
+    try:
+        from dateparser.date import DateDataParser
+        data = _date_data_parser().get_date_data(s)
+    except Exception:  # noqa: BLE001 - a third-party parser must never break a build
+        return None
+    d, period = data.date_obj, data.period
+    if d is None or str(d.year) not in s:
+        return None        # dateparser read some other number ("15" in "March 15") as the year
+    prec = {"day": 3, "month": 2, "year": 1}.get(period or "day", 3)
+    return _iso(d.year, d.month, d.day, prec=prec)
+
+
+@lru_cache(maxsize=1)
+def _date_data_parser():
+    from dateparser.date import DateDataParser
+    return DateDataParser(languages=["en"], settings={
+        "PARSERS": ["custom-formats", "absolute-time"],
+        "REQUIRE_PARTS": ["year"],
+        "PREFER_DAY_OF_MONTH": "first",
+        "DATE_ORDER": "DMY",
+    })
+
+
+def fiscal_label(text: str) -> str | None:
+    """The fiscal-year label of an expression, as figures keep it: '2019-20', 'FY2022'.
+
+    Event dates take the start year of "2019-20"; a figure's period keeps the label.
+    """
+    if not isinstance(text, str):
+        return None
+    m = re.search(r"(?<![\w.,])((?:19|20)\d\d)\s*[-–/]\s*(\d\d|(?:19|20)\d\d)(?![\w%]|[.,]\d)", text)
+    if m:
+        y1 = int(m.group(1))
+        y2 = _full_second_year(y1, m.group(2))
+        if y2 == y1 + 1:
+            return f"{y1}-{y2 % 100:02d}"
+    m = re.search(r"\bFY\s*'?((?:19|20)?\d\d)\b", text, re.IGNORECASE)
+    if m:
+        y = int(m.group(1))
+        y = y + 2000 if y < 100 else y
+        return f"FY{y}" if MIN_YEAR <= y <= MAX_YEAR else None
+    return None
+
+
+def fiscal_year_of(published: str | None, start_month: int, offset: int = 0) -> str | None:
+    """The label of the fiscal year containing ``published`` (``offset`` -1 = the last one).
+
+    "last financial year" in a text of October 2024 for a year starting in April -> '2023-24'.
+    A fiscal year starting in January is the calendar year ('2023').
+    """
+    pub = _parse_published(published)
+    if pub is None or not 1 <= start_month <= 12:
+        return None
+
+    def first_year(p: date) -> int:
+        return p.year if p.month >= start_month else p.year - 1
+
+    a, b = first_year(pub.lo), first_year(pub.hi)
+    if a != b:
+        return None
+    y = a + offset
+    if start_month == 1:
+        return _iso(y, prec=1)
+    return f"{y}-{(y + 1) % 100:02d}" if MIN_YEAR <= y < MAX_YEAR else None
+
+
+# --------------------------------------------------------------------------- attachment
+
+#: Dependencies that open a clause of their own: a date inside belongs to that clause.
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "csubj", "csubjpass", "parataxis"})
+
+
+def _clause_head(tok):
+    """The verb heading the clause ``tok`` sits in (xcomp and acl stay in their clause)."""
+    t = tok
+    while True:
+        if t.dep_ in _CLAUSE_DEPS or t.head.i == t.i:
+            return t
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX"):
+            return t
+        t = t.head
+
+
+def _path_len(a, b) -> int:
+    up_a = [a] + list(a.ancestors)
+    idx = {t.i: n for n, t in enumerate(up_a)}
+    for n, t in enumerate([b] + list(b.ancestors)):
+        if t.i in idx:
+            return idx[t.i] + n
+    return 10_000
+
+
+def _mention_head(span, start: int, end: int):
+    """The syntactic head of the tokens covering sentence-local chars [start, end)."""
+    base = span.start_char
+    toks = [t for t in span if t.idx - base < end and t.idx + len(t.text) - base > start]
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return toks[0]
+
+
+def _trigger_future(trigger) -> bool | None:
+    """True when the trigger's clause speaks of the future (will sign, is set to meet)."""
+    t = trigger
+    for _ in range(6):
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "shall", "'ll", "wo", "would"):
+                return True
+        if t.lemma_.lower() in ("set", "schedule", "expect", "plan", "due", "slate", "upcoming"):
+            return True
+        if t.dep_ in _CLAUSE_DEPS or t.head.i == t.i:
+            break
+        t = t.head
+    if trigger.tag_ in ("VBD", "VBN"):
+        return False
     return None
 
 
 def attach_date(sent, trigger, published: str | None) -> str | None:
-    """The date of the event whose trigger token is ``trigger`` in sentence ``sent``."""
+    """The date of the event whose trigger token is ``trigger`` in sentence ``sent``.
+
+    Only a date stated in the trigger's own clause counts (its dependency subtree, or the
+    clause of its governing verb); a date of another clause of the same sentence does not.
+    A verb conjoined to an earlier one shares a date stated before that first verb ("On
+    Friday they signed A and launched B"). None when the clause states no date: never the
+    publication date by default.
+    """
+    span = getattr(sent, "span", sent)
+    if trigger is None or span is None:
+        return None
+    text = span.text
+    cands = [c for c in _scan(text) if c.kind != "vague"]
+    if not cands:
+        return None
+    pub = _parse_published(published)
+    future = _trigger_future(trigger)
+    home = _clause_head(trigger)
+    sub_ids = {t.i for t in trigger.subtree}
+    scored = []
+    for c in cands:
+        head = _mention_head(span, c.start, c.end)
+        if head is None:
+            continue
+        own = _clause_head(head)
+        in_clause = own.i == home.i or head.i in sub_ids
+        inherited = False
+        if not in_clause and home.dep_ == "conj":
+            # the first verb of a coordination lends its fronted date to the others
+            first = home
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            first_home = _clause_head(first)
+            inherited = own.i == first_home.i and head.i < first.i
+        if not (in_clause or inherited):
+            continue
+        fut = future if future is not None else (_guess_future(text, c.start)
+                                                  if c.needs_tense else None)
+        value = c.res(pub, fut)
+        scored.append((inherited, _path_len(trigger, head), c.kind != "absolute", c.start, value))
+    scored.sort(key=lambda s: s[:4])
+    for *_, value in scored:
+        if value is not None:
+            return value
     return None
