@@ -63,6 +63,8 @@ class _Lexicon:
     honorifics: frozenset
     byline: re.Pattern
     date_label: re.Pattern
+    social_words: frozenset
+    list_heading: re.Pattern
 
 
 def _alt(patterns, whole: bool) -> re.Pattern:
@@ -91,6 +93,8 @@ def lexicon() -> _Lexicon:
                           + r")\s*:?\s+(?P<rest>\S.*)$", re.I),
         date_label=re.compile(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in labels)
                               + r")\b\s*:?\s*", re.I),
+        social_words=frozenset(data["social_words"]),
+        list_heading=_alt(data["list_heading"], True),
     )
 
 
@@ -126,6 +130,7 @@ def date_only(text: str) -> str | None:
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.]*", re.U)
 _TERMINAL = re.compile(r"[.!?…:;][\s\"'”’»)\]]*$")
+_LIST_MARK = re.compile(r"^\s*(?:[-–—*•·▪►]|\d{1,2}[.)])\s+")
 _SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _FURNITURE = " \t\u00a0|•·▪►»«›‹*#>-–—=_~+"
 _FUNCTION_WORDS = frozenset(
@@ -134,6 +139,7 @@ _FUNCTION_WORDS = frozenset(
     "would shall should can could may might must not than into onto upon about over under".split())
 _CREDIT_TAIL = re.compile(r"(?:\((?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}|[A-Z]{2,})\)|"
                           r"[—–]\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s*$")
+_CREDIT_LABEL = re.compile(r"(?:^|[.!?]\s+)(?:photograph|photo|image|picture|illustration|video|credit)s?\s*(?:credit)?\s*:\s*\S[^.!?]{0,80}$", re.I)
 _PHOTO_CREDIT = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*/\s*[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}$")
 
 
@@ -239,10 +245,28 @@ def _split_date_prefix(raw: str, lines: list[_Line]) -> tuple[list[_Line], list[
 
 # ---------------------------------------------------------------- classification
 
+_NAV_SEP = re.compile(r"\s(?:\||::|/|>|»|›|•|·)\s|\S\|\S")
+
+
+def _nav_trail(ln: _Line) -> bool:
+    """'Home | World | Business' or 'World > Asia': menu and breadcrumb separators."""
+    if ln.sentence and ln.n >= 10:
+        return False
+    return len(_NAV_SEP.findall(ln.text)) >= (1 if ln.n <= 8 else 2)
+
+
+def _share_bar(ln: _Line) -> bool:
+    """'Share 48  Tweet  Email  Print': only social-button words and counters."""
+    words = [w.lower() for w in ln.words if not w[0].isdigit()]
+    return bool(words) and all(w in lexicon().social_words for w in words)
+
+
 def _boilerplate(ln: _Line) -> bool:
     lex = lexicon()
     t = _strip_furniture(ln.text)
     if not t:
+        return True
+    if _share_bar(ln):
         return True
     if lex.line.match(t) or lex.start.match(t):
         return True
@@ -252,7 +276,7 @@ def _boilerplate(ln: _Line) -> bool:
 def _caption(ln: _Line) -> bool:
     """A picture caption or credit: 'Photograph: ...', '... (Reuters)', 'Jane Doe/AFP'."""
     t = ln.text
-    if _PHOTO_CREDIT.match(t):
+    if _PHOTO_CREDIT.match(t) or _CREDIT_LABEL.search(t):
         return True
     # credit at the end of a line that does not end as a sentence: "... al-Sisi (Rosatom)"
     if _CREDIT_TAIL.search(t) and not _SENT_END.search(t.rstrip(")")) and ln.n >= 4:
@@ -327,11 +351,23 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
             ln.reason = FORUM
         elif _boilerplate(ln):
             ln.reason = BOILERPLATE
+        elif _nav_trail(ln):
+            ln.reason = NAV
         elif _caption(ln):
             ln.reason = CAPTION
         elif i + 1 < n and len(lines[i + 1].text) < len(t) and t.endswith(lines[i + 1].text) \
                 and lines[i + 1].n >= 2:
             ln.reason = NAV                      # breadcrumb trail ending in the headline
+
+    # a "Related articles" / "Read more" heading: the short lines under it are links
+    for i, ln in enumerate(lines):
+        if ln.reason in (BOILERPLATE, NAV) and lex.list_heading.match(_strip_furniture(ln.text)):
+            for nxt in lines[i + 1:]:
+                if nxt.reason is not None and nxt.reason != NAV:
+                    break
+                if nxt.texty() and not _LIST_MARK.match(nxt.text):
+                    break
+                nxt.reason = LISTING
 
     # 2. the body starts at the first prose line (not furniture)
     last_idx = n - 1
@@ -340,20 +376,8 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
     if body_start is None:
         body_start = next((i for i, ln in enumerate(lines) if ln.reason is None and ln.sentence), n)
 
-    # header: title is the first headline-like line, bylines and names under it
-    title_seen = False
-    for i in range(body_start):
-        ln = lines[i]
-        if ln.reason is not None:
-            continue
-        t = _strip_furniture(ln.text)
-        if not title_seen and 1 <= ln.n <= 30 and not t.endswith(".") \
-                and t.lower() not in lex.section_words and "|" not in ln.text:
-            ln.reason, ln.title, title_seen = TITLE, True, True
-        elif title_seen and looks_like_name(t) and ln.n <= 6:
-            ln.reason = BYLINE
-        else:
-            ln.reason = HEADER
+    # header: the headline, bylines and names under it; the rest of the header is dropped
+    _mark_header(lines, body_start)
 
     # 3. hard stops: reader comments, forum replies, lists of dated teasers
     cut = n
@@ -407,6 +431,39 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
     reasons = tuple(ln.reason for ln in gone)
     title_para = next((k for k, ln in enumerate(gone) if ln.title), None)
     return CleanResult(body, dropped, reasons, title_para)
+
+
+def _title_candidate(ln: _Line) -> bool:
+    t = _strip_furniture(ln.text)
+    return (2 <= ln.n <= 30 and not t.endswith((".", ":", ";", ","))
+            and t.lower() not in lexicon().section_words)
+
+
+def _mark_header(lines: list[_Line], body_start: int) -> None:
+    """Pick the headline among the lines before the body.
+
+    The headline is the candidate standing right above a byline or date line; failing
+    that, the longest candidate (a site name or section label is shorter).
+    """
+    cands = [i for i in range(body_start) if lines[i].reason is None and _title_candidate(lines[i])]
+    title = None
+    for i in cands:
+        nxt = next((j for j in range(i + 1, body_start + 1)), None)
+        if nxt is not None and nxt < body_start and lines[nxt].reason in (BYLINE, DATE):
+            title = i
+            break
+    if title is None and cands:
+        title = max(cands, key=lambda i: (lines[i].n, -i))
+    if title is not None:
+        lines[title].reason, lines[title].title = TITLE, True
+    for i in range(body_start):
+        ln = lines[i]
+        if ln.reason is not None:
+            continue
+        if title is not None and i > title and looks_like_name(_strip_furniture(ln.text)) and ln.n <= 6:
+            ln.reason = BYLINE
+        else:
+            ln.reason = HEADER
 
 
 def _run_start(lines: list[_Line], i: int, floor: int) -> int:
