@@ -65,6 +65,7 @@ class _Lexicon:
     date_label: re.Pattern
     social_words: frozenset
     list_heading: re.Pattern
+    bio: re.Pattern
 
 
 def _alt(patterns, whole: bool) -> re.Pattern:
@@ -95,6 +96,7 @@ def lexicon() -> _Lexicon:
                               + r")\b\s*:?\s*", re.I),
         social_words=frozenset(data["social_words"]),
         list_heading=_alt(data["list_heading"], True),
+        bio=re.compile("|".join(f"(?:{p})" for p in data["bio"])),
     )
 
 
@@ -252,7 +254,11 @@ def _nav_trail(ln: _Line) -> bool:
     """'Home | World | Business' or 'World > Asia': menu and breadcrumb separators."""
     if ln.sentence and ln.n >= 10:
         return False
-    return len(_NAV_SEP.findall(ln.text)) >= (1 if ln.n <= 8 else 2)
+    if len(_NAV_SEP.findall(ln.text)) >= (1 if ln.n <= 8 else 2):
+        return True
+    # a bare tag list: "Russia, Energy, Gas Pipeline, Karachi"
+    items = [x.strip() for x in re.split(r"\s*[,;]\s*", ln.text)]
+    return (len(items) >= 4 and not ln.terminal and all(x and len(x.split()) <= 3 and x[0].isupper() for x in items))
 
 
 def _share_bar(ln: _Line) -> bool:
@@ -371,10 +377,11 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
 
     # 2. the body starts at the first prose line (not furniture)
     last_idx = n - 1
-    body_start = next((i for i, ln in enumerate(lines)
-                       if ln.reason is None and ln.texty(i == last_idx) and in_main(ln)), None)
+    prose = [i for i, ln in enumerate(lines) if ln.reason is None and ln.texty(i == last_idx)]
+    body_start = next((i for i in prose if in_main(lines[i])), prose[0] if prose else None)
     if body_start is None:
         body_start = next((i for i, ln in enumerate(lines) if ln.reason is None and ln.sentence), n)
+    body_start = _reanchor(lines, body_start, prose)
 
     # header: the headline, bylines and names under it; the rest of the header is dropped
     _mark_header(lines, body_start)
@@ -415,6 +422,12 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
         if lines[i].reason is None and not lines[i].sentence:
             lines[i].reason = TAIL
 
+    # an author's bio closes the article: only the last two kept paragraphs are checked
+    kept = [i for i in range(body_start, cut) if lines[i].reason is None]
+    for i in kept[-2:]:
+        if lex.bio.match(_strip_furniture(lines[i].text)) and i != kept[0]:
+            lines[i].reason = BOILERPLATE
+
     # 6. a paragraph the page repeats is kept once
     seen: set[str] = set()
     for ln in lines:
@@ -431,6 +444,23 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
     reasons = tuple(ln.reason for ln in gone)
     title_para = next((k for k, ln in enumerate(gone) if ln.title), None)
     return CleanResult(body, dropped, reasons, title_para)
+
+
+def _reanchor(lines: list[_Line], start: int, prose: list[int]) -> int:
+    """A byline (or a dated headline) just after the supposed body start means what came
+    before it was a header sentence (site blurb, kicker); the body follows the byline."""
+    seen_prose = 0
+    for i in range(start + 1, min(start + 7, len(lines))):
+        ln = lines[i]
+        if ln.reason is None and ln.texty():
+            seen_prose += 1
+            if seen_prose > 1:
+                return start
+        headed = ln.reason == DATE and i > 0 and lines[i - 1].reason is None \
+            and _title_candidate(lines[i - 1]) and not lines[i - 1].sentence
+        if ln.reason == BYLINE or headed:
+            return next((j for j in prose if j > i), start)
+    return start
 
 
 def _title_candidate(ln: _Line) -> bool:

@@ -11,65 +11,12 @@ from __future__ import annotations
 import re
 
 from ..extract import dates as _dates
-from .clean import BYLINE, DATE, DATE_RE, FORUM, TITLE, CleanResult, byline_name, lexicon, looks_like_name
-
-_MONTH_NUM = {m: i for i, ms in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1) for m in [ms]}
-
-
-def _month(word: str) -> int | None:
-    return _MONTH_NUM.get(word.lower().rstrip(".")[:3])
-
-
-def _fallback_iso(text: str) -> str | None:
-    """Minimal date reader, used while tieline.extract.dates.to_iso is a placeholder."""
-    t = text.strip()
-    m = re.search(r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b", t)
-    if m:
-        y, mo, d = int(m[1]), int(m[2]), m[3]
-        return _fmt(y, mo, int(d) if d else None)
-    m = re.search(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b", t)
-    if m:   # day first: the common order outside the US, and the only one with dots
-        a, b, y = int(m[1]), int(m[2]), int(m[3])
-        d, mo = (a, b) if b <= 12 else (b, a)
-        return _fmt(y, mo, d)
-    m = re.search(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", t)
-    if m and _month(m[1]):
-        return _fmt(int(m[3]), _month(m[1]), int(m[2]))
-    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})\b", t)
-    if m and _month(m[2]):
-        return _fmt(int(m[3]), _month(m[2]), int(m[1]))
-    m = re.search(r"\b([A-Za-z]{3,9})\.?,?\s+(\d{4})\b", t)
-    if m and _month(m[1]):
-        return _fmt(int(m[2]), _month(m[1]), None)
-    m = re.fullmatch(r"(\d{4})", t)
-    if m:
-        return _fmt(int(m[1]), None, None)
-    return None
-
-
-def _fmt(y: int, mo: int | None, d: int | None) -> str | None:
-    if not 1000 <= y <= 2999:
-        return None
-    if mo is None:
-        return f"{y:04d}"
-    if not 1 <= mo <= 12:
-        return None
-    if d is None:
-        return f"{y:04d}-{mo:02d}"
-    if not 1 <= d <= 31:
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
-
+from .clean import BYLINE, DATE, DATE_RE, FORUM, CleanResult, byline_name, lexicon, looks_like_name
 
 def to_iso(text: str | None) -> str | None:
     if not text:
         return None
-    try:
-        value = _dates.to_iso(text)
-    except Exception:   # the shared date module is still being written; never fail meta on it
-        value = None
-    return value or _fallback_iso(text)
+    return _dates.to_iso(text)
 
 
 # ---------------------------------------------------------------- author
@@ -112,6 +59,10 @@ _DATELINE = re.compile(
     re.I)
 
 
+#: The text naming its own time: "during the current month in 2018", "this year, 2019".
+_NOW_YEAR = re.compile(r"\b(?:current|this|present)\s+(?:month|year)\s*,?\s*(?:in|of)?\s*((?:19|20)\d{2})\b", re.I)
+
+
 def _near_forum(clean: CleanResult, para_start: int) -> bool:
     """A date beside a forum member cue is a join date, not the post's date."""
     idx = [k for k, p in enumerate(clean.dropped) if p.start == para_start]
@@ -141,6 +92,11 @@ def _published_from_text(raw: str, clean: CleanResult) -> str | None:
         m = _DATELINE.match(clean.paragraphs[0].text[:160])
         if m:
             return to_iso(m.group("paren") or m.group("place"))
+    # the opening paragraphs saying which year "now" is
+    for p in clean.paragraphs[:5]:
+        m = _NOW_YEAR.search(p.text)
+        if m:
+            return m.group(1)
     return None
 
 
