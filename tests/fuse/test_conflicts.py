@@ -1,0 +1,143 @@
+from tieline.fuse.cluster import cluster_events
+from tieline.fuse.conflicts import find_conflicts, roles_clash
+from tieline.model import Figure, Mention
+
+from .conftest import make_event
+
+
+def kinds(conflicts):
+    return sorted(c["kind"] for c in conflicts)
+
+
+def _sign(doc, text, evidence, date, value=None, location="Lima"):
+    return make_event(doc, text, evidence, "AGREE", mode="sign_agreement", date=date,
+                      countries=("PER", "KOR"), source=("PER", "KOR"), location=location,
+                      amounts=[(value, "USD")] if value else [], project="lima-metro-line")
+
+
+def test_one_event_two_values_beyond_rounding():
+    t1 = "Peru and Korea signed the Lima metro deal worth $1.2 billion in Lima on 3 June 2021."
+    t2 = "Peru and Korea signed the Lima metro deal worth $2 billion in Lima on 3 June 2021."
+    out = find_conflicts([_sign("d1", t1, t1, "2021-06-03", 1.2e9), _sign("d2", t2, t2, "2021-06-03", 2e9)])
+    assert "event_amount" in kinds(out)
+    c = next(c for c in out if c["kind"] == "event_amount")
+    assert {c["a"]["doc_id"], c["b"]["doc_id"]} == {"d1", "d2"}
+
+
+def test_rounding_is_not_a_conflict():
+    t1 = "Peru and Korea signed the Lima metro deal worth $1.2 billion in Lima on 3 June 2021."
+    t2 = "Peru and Korea signed the Lima metro deal worth $1.21 billion in Lima on 3 June 2021."
+    out = find_conflicts([_sign("d1", t1, t1, "2021-06-03", 1.2e9), _sign("d2", t2, t2, "2021-06-03", 1.21e9)])
+    assert out == []
+
+
+def test_one_event_two_dates():
+    t1 = "Peru and Korea signed the Lima metro deal worth $1.2 billion in Lima in 2019."
+    t2 = "Peru and Korea signed the Lima metro deal worth $1.2 billion in Lima in 2020."
+    out = find_conflicts([_sign("d1", t1, t1, "2019", 1.2e9), _sign("d2", t2, t2, "2020", 1.2e9)])
+    assert kinds(out) == ["event_date"]
+
+
+def test_different_instruments_for_one_signing():
+    t1 = "Peru and Korea signed a memorandum of understanding on the metro in Lima on 3 June 2021."
+    t2 = "Peru and Korea signed an intergovernmental agreement on the metro in Lima on 3 June 2021."
+    out = find_conflicts([_sign("d1", t1, t1, "2021-06-03"), _sign("d2", t2, t2, "2021-06-03")])
+    assert kinds(out) == ["instrument"]
+
+
+def test_person_with_two_offices_in_one_document():
+    text = "Trade Minister Ana Ruiz spoke first. Later, Foreign Minister Ana Ruiz left."
+    m1 = Mention("d1", text.index("Ana"), text.index("Ana") + 8, "Ana Ruiz", "PERSON", "Ana Ruiz",
+                 role="Trade Minister")
+    i2 = text.rindex("Ana")
+    m2 = Mention("d1", i2, i2 + 8, "Ana Ruiz", "PERSON", "Ana Ruiz", role="Foreign Minister")
+    out = find_conflicts([], [], [m1, m2], {"d1": {"published": "2020-01-01"}})
+    assert kinds(out) == ["role"]
+    # a past office is not a clash
+    m3 = Mention("d1", i2, i2 + 8, "Ana Ruiz", "PERSON", "Ana Ruiz", role="former Foreign Minister")
+    assert find_conflicts([], [], [m1, m3], {}) == []
+
+
+def test_role_titles():
+    assert roles_clash("Defence Minister", "Foreign Minister")
+    assert not roles_clash("Minister", "Trade Minister")
+    assert not roles_clash("Minister for Trade and Industry", "Trade Minister")
+    assert not roles_clash("Army Chief", "General")
+
+
+def _fig(text, ev, indicator, value, unit, period, base=None):
+    s = text.index(ev)
+    return Figure("d1", s, s + len(ev), ev, indicator, value, unit, period=period,
+                  base_period=base, countries=("PER", "KOR"))
+
+
+def test_growth_rate_that_does_not_add_up():
+    text = "Trade rose 20 per cent in a year. It was $100 million in 2018 and $150 million in 2019."
+    figs = [_fig(text, "Trade rose 20 per cent", "bilateral_trade_growth", 20, "percent", "2019", "2018"),
+            _fig(text, "$100 million in 2018", "bilateral_trade", 100e6, "USD", "2018"),
+            _fig(text, "$150 million in 2019", "bilateral_trade", 150e6, "USD", "2019")]
+    out = find_conflicts([], figs, [], {})
+    assert kinds(out) == ["figure_growth"]
+    ok = [_fig(text, "Trade rose 20 per cent", "bilateral_trade_growth", 50, "percent", "2019", "2018")] + figs[1:]
+    assert find_conflicts([], ok, [], {}) == []
+
+
+def test_two_values_for_one_period():
+    text = "Trade reached $100 million in 2018. Another report put 2018 trade at $140 million."
+    figs = [_fig(text, "$100 million in 2018", "bilateral_trade", 100e6, "USD", "2018"),
+            _fig(text, "2018 trade at $140 million", "bilateral_trade", 140e6, "USD", "2018")]
+    assert kinds(find_conflicts([], figs, [], {})) == ["figure_value"]
+
+
+def test_status_contradiction_under_construction_vs_not_started():
+    t1 = "Korean firms say the Lima metro line is under construction."
+    t2 = "The Lima metro deal was signed in 2019. This project has not yet started, an official said."
+    a = make_event("d1", t1, t1, "COOPERATE", mode="investment", status="ongoing",
+                   countries=("PER", "KOR"), project="lima-metro-line")
+    b0 = make_event("d2", t2, "The Lima metro deal was signed in 2019", "AGREE", mode="sign_agreement",
+                    date="2019", countries=("PER", "KOR"), project="lima-metro-line")
+    b = make_event("d2", t2, "This project has not yet started", "COOPERATE", mode="investment",
+                   status="negated", countries=("PER", "KOR"))
+    out = find_conflicts([a, b0, b], [], [], {"d1": {"published": "2020"}, "d2": {"published": "2020-05"}})
+    assert kinds(out) == ["status"]
+
+
+def test_supply_prohibited_vs_supply_expected():
+    text = ("Sweden agreed to disallow the re-export of its engines to Chile. "
+            "Chile expects to receive the first jets with the engines next year.")
+    a = make_event("d1", text, "Sweden agreed to disallow the re-export of its engines to Chile", "AGREE",
+                   countries=("SWE", "BRA"), source=("SWE",), target=("BRA",), project="jet-programme")
+    b = make_event("d1", text, "Chile expects to receive the first jets with the engines", "COOPERATE",
+                   mode="arms_transfer", status="planned", countries=("BRA", "CHL"), source=("BRA",),
+                   target=("CHL",), project="jet-programme")
+    assert kinds(find_conflicts([a, b])) == ["prohibition"]
+
+
+def test_series_order_against_dates():
+    text = ("The first ship was launched in March 2020 and the next ship was launched in June 2022. "
+            "The third ship was launched in January 2021.")
+    kw = dict(mode="military_cooperation", countries=("PER", "KOR"), source=("PER", "KOR"), project="frigates")
+    es = [make_event("d1", text, "The first ship was launched in March 2020", "COOPERATE", date="2020-03", **kw),
+          make_event("d1", text, "the next ship was launched in June 2022", "COOPERATE", date="2022-06", **kw),
+          make_event("d1", text, "The third ship was launched in January 2021", "COOPERATE", date="2021-01", **kw)]
+    out = [c for c in find_conflicts(es) if c["kind"] == "sequence"]
+    assert len(out) == 1
+    assert {out[0]["a"]["evidence"], out[0]["b"]["evidence"]} == {es[1].evidence, es[2].evidence}
+
+
+def _contract(doc, partner, value):
+    t = f"Peru and {partner} signed the Lima metro contract in March 2021."
+    code = {"Korea": "KOR", "Japan": "JPN"}[partner]
+    return make_event(doc, t, t, "AGREE", mode="sign_agreement", date="2021-03", countries=("PER", code),
+                      amounts=[(value, "USD")], project="lima-metro-line")
+
+
+def test_one_project_two_values():
+    t = "Korean firms are investing $3 billion in the Lima metro line, begun in March 2021."
+    b = make_event("d2", t, t, "COOPERATE", mode="investment", status="ongoing", date="2021-03",
+                   countries=("PER", "KOR"), amounts=[(3e9, "USD")], project="lima-metro-line")
+    assert kinds(find_conflicts([_contract("d1", "Korea", 1e9), b])) == ["project_value"]
+
+
+def test_one_project_two_partners():
+    assert kinds(find_conflicts([_contract("d1", "Korea", 1e9), _contract("d2", "Japan", 1e9)])) == ["project_partners"]
