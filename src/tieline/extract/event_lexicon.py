@@ -36,6 +36,9 @@ class Spec:
     needs_mod: tuple[str, ...] = ()
     needs_obj: tuple[str, ...] = ()
     needs_mod_any: bool = False
+    obj_not: tuple[str, ...] = ()    # verb: not an event with these objects
+    no_xcomp: bool = False           # verb: not an event with an infinitive ("seek to")
+    strict: bool = False             # noun: an event only under a governing trigger
     cue: str = ""
 
     def but(self, **kw) -> "Spec":
@@ -52,7 +55,8 @@ def _spec(cue: str, d: dict) -> Spec:
         plural_only=bool(d.get("plural_only")),
         needs_prep=tuple(d.get("needs_prep", ())), needs_mod=tuple(d.get("needs_mod", ())),
         needs_obj=tuple(d.get("needs_obj", ())), needs_mod_any=bool(d.get("needs_mod_any")),
-        cue=cue,
+        obj_not=tuple(d.get("obj_not", ())), no_xcomp=bool(d.get("no_xcomp")),
+        strict=bool(d.get("strict")), cue=cue,
     )
 
 

@@ -18,6 +18,9 @@ _TARGET_PREPS = frozenset({"to", "with", "against", "from", "on", "into", "for",
                            "of", "about", "regarding", "onto", "across", "inside",
                            "within", "near", "by"})
 _VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "across", "throughout", "around"})
+#: Types whose "in X" names the state acted upon ("strikes in X", "invest in X").
+_IN_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _PRONOUN_SUBJ = frozenset({"both", "they", "the two"})
 
 
@@ -43,6 +46,70 @@ def _find(text: str):
 def _toks_in(span, lo: int, hi: int) -> frozenset:
     """Token ids of ``span`` whose characters fall in [lo, hi) (paragraph-local)."""
     return frozenset(t.i for t in span if t.idx < hi and t.idx + len(t.text) > lo)
+
+
+_TITLE_GAP = 5
+
+
+def learn_people(sent, states, people: dict) -> None:
+    """Record the state of each person the sentence names with a state before their
+    title ("Russian Foreign Minister A. B.", "Pakistan's Prime Minister C. D."), so a
+    later bare "B." counts as that state."""
+    span = sent.span
+    doc = span.doc
+    owner = {}
+    for st in states:
+        for i in st.tok_ids:
+            owner[i] = st.iso3
+    for ent in span.ents:
+        if ent.label_ != "PERSON":
+            continue
+        iso = None
+        j = ent.start - 1
+        steps = 0
+        while j >= span.start and steps <= _TITLE_GAP:
+            t = doc[j]
+            if j in owner:
+                iso = owner[j]
+                break
+            if t.is_punct and t.text not in ("'", "’") or t.pos_ in ("VERB", "AUX", "CCONJ", "DET"):
+                break
+            j -= 1
+            steps += 1
+        if iso is None:
+            for i in range(ent.start, ent.end):
+                if i in owner:
+                    iso = owner[i]
+        if iso:
+            words = [w for w in ent.text.split() if w[:1].isupper()]
+            if words:
+                people.setdefault(words[-1].strip("'’s"), iso)
+                people.setdefault(ent.text, iso)
+
+
+def add_people(sent, actors: "Actors", people: dict) -> "Actors":
+    """Actors plus the states of people named in ``sent`` that the document placed."""
+    if not people:
+        return actors
+    taken = set()
+    for st in actors.states:
+        taken |= st.tok_ids
+    extra = []
+    for ent in sent.span.ents:
+        if ent.label_ != "PERSON":
+            continue
+        ids = frozenset(range(ent.start, ent.end))
+        if ids & taken:
+            continue
+        words = [w for w in ent.text.split() if w[:1].isupper()]
+        key = words[-1].strip("'’s") if words else ""
+        iso = people.get(ent.text) or people.get(key)
+        if iso:
+            extra.append(StateMention(iso, ids, "person"))
+    if not extra:
+        return actors
+    states = tuple(sorted(actors.states + tuple(extra), key=lambda s: min(s.tok_ids)))
+    return Actors(states, actors.parties, actors.pairs)
 
 
 def sentence_actors(sent) -> Actors:
@@ -109,6 +176,10 @@ def _subject_tokens(head) -> set:
             ids |= {w.i for w in ch.subtree}
         elif ch.dep_ == "agent":
             ids |= {w.i for w in ch.subtree}
+        elif (ch.dep_ in ("npadvmod", "appos") and ch.i < head.i
+              and ch.pos_ in ("PROPN", "NOUN") and head.pos_ in ("VERB", "AUX")):
+            # "Pakistani Defence Minister, A. B. has visited ..." parses the title apart
+            ids |= {w.i for w in ch.subtree}
     if head.pos_ in ("NOUN", "PROPN"):
         for ch in head.children:
             if ch.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -134,22 +205,39 @@ def _subject_tokens(head) -> set:
     return ids
 
 
+def _split_locative(tok, venue: set) -> set:
+    """Subtree of ``tok`` less nested locative phrases ("... in Afghanistan"), which go
+    to ``venue``: a place an act happens in is not a party to it."""
+    out = set()
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        if t is not tok and t.dep_ == "prep" and t.lower_ in _LOCATIVE:
+            venue |= {w.i for w in t.subtree}
+            continue
+        out.add(t.i)
+        stack.extend(t.children)
+    return out
+
+
 def _object_roles(heads, spec: Spec):
     """Token ids by role for the objects and complements of ``heads``."""
     tgt, frm, venue = set(), set(), set()
+    in_is_target = spec.type in _IN_TARGET_TYPES or spec.mode == "investment"
     for h in heads:
         for ch in h.children:
             if ch.dep_ in _OBJ:
-                tgt |= {w.i for w in ch.subtree}
+                tgt |= _split_locative(ch, venue)
             elif ch.dep_ == "prep":
                 p = ch.lower_
                 if p == "by" and h.pos_ in ("NOUN", "PROPN"):
                     continue
-                sub = {w.i for w in ch.subtree}
+                if p in _LOCATIVE and not (in_is_target and p in ("in", "into", "inside")):
+                    venue |= {w.i for w in ch.subtree}
+                    continue
+                sub = _split_locative(ch, venue)
                 if p == "from" and spec.dir == "recv":
                     frm |= sub
-                elif p in ("in", "at") and spec.type in _VENUE_TYPES:
-                    venue |= sub
                 elif p == "of" and h.pos_ in ("NOUN", "PROPN") and spec.of == "source":
                     frm |= sub   # reused below as the acting side for nouns
                 elif p in _TARGET_PREPS:

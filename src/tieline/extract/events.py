@@ -38,6 +38,10 @@ def extract_events(parsed: ParsedDoc) -> list[Event]:
     doc = parsed.doc
     sents = list(parsed.sentences())
     found = [roles.sentence_actors(s) for s in sents]
+    people: dict = {}
+    for s, a in zip(sents, found):
+        roles.learn_people(s, a.states, people)
+    found = [roles.add_people(s, a, people) for s, a in zip(sents, found)]
     pair = _main_pair(found)
     out: list[Event] = []
     seen = set()
@@ -92,6 +96,14 @@ def _trigger_spec(tok) -> Spec | None:
             return lex.phrasal.get("open fire")
         spec = lex.verbs.get(lemma)
         if spec is None:
+            return None
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if spec.needs_obj and not any(o.lemma_.lower() in spec.needs_obj
+                                      or o.lower_ in spec.needs_obj for o in objs):
+            return None
+        if spec.obj_not and any(o.lemma_.lower() in spec.obj_not for o in objs):
+            return None
+        if spec.no_xcomp and any(c.dep_ == "xcomp" for c in tok.children):
             return None
         if spec.needs_prep and not any(c.dep_ == "prep" and c.lower_ in spec.needs_prep
                                        for c in tok.children):
@@ -214,7 +226,7 @@ def _sentence_events(sent: Sentence, actors, pair, doc) -> list[Event]:
         spec = _object_override(r.tok, spec, r.members)
         if spec.type is None:
             continue
-        if r.spec.weak and not r.members and not _weak_ok(r.tok, actors):
+        if r.spec.strict or (r.spec.weak and not r.members and not _weak_ok(r.tok, actors)):
             continue
         ev = _build(sent, r, spec, actors, pair, doc, root_toks)
         if ev is not None:
@@ -240,6 +252,12 @@ def _build(sent, r: Trigger, spec: Spec, actors, pair, doc, root_toks) -> Event 
     if part is None:
         return None
     countries, source, target, foreign = part
+    if len(countries) < 2 and spec.dir == "sym" and len(pair) == 2 and set(countries) <= set(pair):
+        # a joint act (talks, drills, a signing) names its other party only by
+        # context: the document's main pair ("held talks with his counterpart")
+        if countries or _has_people(r.tok, region):
+            countries = source = tuple(pair)
+            target = ()
     if len(countries) < 2 and not (countries and (foreign or spec.type in SOLO_TYPES)):
         return None
     lo, hi = roles.hull(r.tok, region)
@@ -260,6 +278,16 @@ def _build(sent, r: Trigger, spec: Spec, actors, pair, doc, root_toks) -> Event 
         trigger=spec.cue or r.tok.lemma_,
     )
 
+
+def _has_people(head, region) -> bool:
+    doc = head.doc
+    return any(doc[i].ent_type_ in ("PERSON", "NORP", "ORG") or doc[i].lemma_.lower() in _ACTOR_WORDS
+               for i in region)
+
+
+_ACTOR_WORDS = frozenset({"side", "party", "delegation", "official", "minister", "leader",
+                          "counterpart", "government", "country", "nation", "both", "diplomat",
+                          "president", "ambassador", "envoy", "participant", "representative"})
 
 _DEFAULT_SECTOR = {"trade": "economy", "investment": "economy", "arms_transfer": "defense",
                    "military_exercise": "defense", "military_cooperation": "defense",
