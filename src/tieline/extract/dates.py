@@ -264,6 +264,7 @@ class _Cand:
     rank: int                                  # lower wins among equal-length overlaps
     res: Callable[[_Pub | None, bool | None], str | None]
     needs_tense: bool = False
+    name: str = ""                             # the pattern that found it
 
 
 def _const(value: str | None):
@@ -284,6 +285,8 @@ def _rx() -> dict:
     numguard_l = r"(?<![\w$€£¥₹#.,/-])"
     numguard_r = r"(?![\w%]|[.,]\d|-\d)"
     day = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    # a multi-day span ("15-16 September") is dated by its first day
+    day_span = rf"{day}(?:\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)?"
     year = rf"(?P<year>{y4})"
     wdp = rf"(?:(?P<wd>{wd})\s*,?\s+)?"
     num_words = _alt(k for k in lex["number_words"])
@@ -295,14 +298,15 @@ def _rx() -> dict:
                r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w]|[.,]\d)",
         "numeric": rf"{numguard_l}(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)"
                    rf"(?P<year>{y4}){numguard_r}",
-        "dmy": rf"(?<![\w.,/$-]){wdp}(?:the\s+)?{day}(?:\s+of)?\s+{mon_re}\s*,?\s*{year}{numguard_r}",
-        "mdy": rf"(?<![\w-]){wdp}{mon_re}\s+{day}(?:\s*,\s*|\s+){year}{numguard_r}",
+        "dmy": rf"(?<![\w.,/$-]){wdp}(?:the\s+)?{day_span}(?:\s+of)?\s+{mon_re}\s*,?\s*{year}"
+               rf"{numguard_r}",
+        "mdy": rf"(?<![\w-]){wdp}{mon_re}\s+{day_span}(?:\s*,\s*|\s+){year}{numguard_r}",
         "my": rf"(?<![\w-])(?:(?P<mod>{mods})\s*)?{mon_re}\s*,?\s*(?:of\s+)?{year}{numguard_r}",
         "mon_year_rel": rf"(?<![\w-])(?:(?P<mod>{mods})\s*)?{mon_re}\s+(?:of\s+)?"
                         r"(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+same|that)"
                         r"\s+year\b",
-        "dm": rf"(?<![\w.,/$-]){wdp}(?:the\s+)?{day}(?:\s+of)?\s+{mon_re}(?!\s*,?\s*\d)",
-        "md": rf"(?<![\w-]){wdp}{mon_re}\s+{day}(?![\w%]|[.,]\d|-\d|\s*,?\s*\d)",
+        "dm": rf"(?<![\w.,/$-]){wdp}(?:the\s+)?{day_span}(?:\s+of)?\s+{mon_re}(?!\s*,?\s*\d)",
+        "md": rf"(?<![\w-]){wdp}{mon_re}\s+{day_span}(?![\w%]|[.,]\d|\s*[-–]\s*\d|\s*,?\s*\d)",
         "mon_rel": rf"\b(?P<rel>last|next|this|coming|past)\s+{mon_re}",
         "mon_ctx": r"\b(?:in|since|by|until|till|from|of|during|before|after|through|between"
                    r"|and|to|on|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of)"
@@ -323,6 +327,7 @@ def _rx() -> dict:
                    r"|twentieth|twenty[\s-]first)[\s-]+century\b",
         "year": rf"(?<![\w$€£¥₹#.,/])(?<!\d-)(?:the\s+year\s+)?(?P<year>{y4})(?![\w%']|[.,]\d|-\d)",
         "day_word": r"\b(?P<w>today|tonight|yesterday|tomorrow|this\s+morning|this\s+afternoon"
+                    r"|(?:earlier|later)\s+(?:in\s+the\s+day|today)"
                     r"|this\s+evening|last\s+night|the\s+day\s+before\s+yesterday"
                     r"|the\s+day\s+after\s+tomorrow)\b",
         "weekday": rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{wd})"
@@ -379,7 +384,7 @@ def _candidate(name: str, m: re.Match, text: str) -> _Cand | None:
     rank = _RANK[name]
 
     def mk(kind, res, needs_tense=False, s=start, e=end):
-        return _Cand(s, e, kind, rank, res, needs_tense)
+        return _Cand(s, e, kind, rank, res, needs_tense, name)
 
     if g.get("mon") and name not in ("iso",) and not _capitalised(g["mon"]):
         return None
@@ -473,6 +478,7 @@ def _candidate(name: str, m: re.Match, text: str) -> _Cand | None:
         return mk("absolute", _const(_iso(y, prec=1)))
     if name == "day_word":
         w = re.sub(r"\s+", " ", g["w"].lower())
+        w = "today" if w.endswith(("the day", "today")) else w
         off = {"yesterday": -1, "tomorrow": 1, "last night": -1,
                "the day before yesterday": -2, "the day after tomorrow": 2}.get(w, 0)
         return mk("relative", lambda pub, fut: _agree(
@@ -565,13 +571,13 @@ def _spans(text: str, cands: list[_Cand]) -> list[_Cand]:
         if (opener and nxt is not None and c.kind in ("absolute", "relative")
                 and _RANGE_JOIN.match(text[c.end:nxt.start])):
             out.append(_Cand(c.start - (len(head) - opener.start()), nxt.end, "range", c.rank,
-                             c.res, c.needs_tense))
+                             c.res, c.needs_tense, c.name))
             i += 2
             continue
         since = _SINCE.search(head)
         if since and c.kind in ("absolute", "relative", "range"):
             c = _Cand(c.start - (len(head) - since.start()), c.end, "since", c.rank, c.res,
-                      c.needs_tense)
+                      c.needs_tense, c.name)
         out.append(c)
         i += 1
     return out
@@ -726,18 +732,28 @@ def fiscal_year_of(published: str | None, start_month: int, offset: int = 0) -> 
 # --------------------------------------------------------------------------- attachment
 
 #: Dependencies that open a clause of their own: a date inside belongs to that clause.
-_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "csubj", "csubjpass", "parataxis"})
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis"})
+
+#: Clauses that share a date fronted before the verb they hang on ("On Friday, A signed X
+#: and B launched Y", "A day earlier, A met B, while C said ..."); a reported clause
+#: (ccomp) or a relative clause does not: its event may lie at any time.
+_SHARING_DEPS = frozenset({"conj", "advcl", "parataxis"})
+
+_NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def _is_clause_head(t) -> bool:
+    if t.dep_ in _CLAUSE_DEPS or t.head.i == t.i:
+        return True
+    return t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX")
 
 
 def _clause_head(tok):
-    """The verb heading the clause ``tok`` sits in (xcomp and acl stay in their clause)."""
+    """The token heading the clause ``tok`` sits in (xcomp stays in its clause)."""
     t = tok
-    while True:
-        if t.dep_ in _CLAUSE_DEPS or t.head.i == t.i:
-            return t
-        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX"):
-            return t
+    while not _is_clause_head(t):
         t = t.head
+    return t
 
 
 def _path_len(a, b) -> int:
@@ -762,6 +778,17 @@ def _mention_head(span, start: int, end: int):
     return toks[0]
 
 
+_DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{0,40}\)|[A-Z][A-Z .'-]{1,40})?\s*[:—–|]|^\s+[-—–]\s")
+
+
+def _is_dateline(text: str, c: _Cand) -> bool:
+    """'ISLAMABAD, 19 January 2023 (Agency): ...' dates the report, not the event."""
+    head = text[:c.start]
+    if len(head) > 60 or len(head.split()) > 6:
+        return False
+    return bool(_DATELINE_TAIL.match(text[c.end:c.end + 60]))
+
+
 def _trigger_future(trigger) -> bool | None:
     """True when the trigger's clause speaks of the future (will sign, is set to meet)."""
     t = trigger
@@ -771,7 +798,7 @@ def _trigger_future(trigger) -> bool | None:
                 return True
         if t.lemma_.lower() in ("set", "schedule", "expect", "plan", "due", "slate", "upcoming"):
             return True
-        if t.dep_ in _CLAUSE_DEPS or t.head.i == t.i:
+        if _is_clause_head(t):
             break
         t = t.head
     if trigger.tag_ in ("VBD", "VBN"):
@@ -779,49 +806,62 @@ def _trigger_future(trigger) -> bool | None:
     return None
 
 
+def _belongs(head, trigger, home) -> bool:
+    """Is a date whose head token is ``head`` stated in the clause of ``trigger``?"""
+    own = _clause_head(head)
+    if own.i == home.i:
+        return True
+    # a clause that modifies the trigger noun itself: "the deal, signed in 2015, ..."
+    return own.head.i == trigger.i and trigger.pos_ in _NOUNISH and own.i != trigger.i
+
+
 def attach_date(sent, trigger, published: str | None) -> str | None:
     """The date of the event whose trigger token is ``trigger`` in sentence ``sent``.
 
-    Only a date stated in the trigger's own clause counts (its dependency subtree, or the
-    clause of its governing verb); a date of another clause of the same sentence does not.
-    A verb conjoined to an earlier one shares a date stated before that first verb ("On
-    Friday they signed A and launched B"). None when the clause states no date: never the
-    publication date by default.
+    Only a date stated in the trigger's own clause counts (its verb's dependents, not a
+    nested relative, reported or adverbial clause), the nearest one in the tree first; a
+    clause joined by "and"/"while" also takes a date fronted before the verb it hangs
+    on. None when the clause states no date, or only a vague one ("recently", "the
+    1990s"): never the publication date by default.
     """
     span = getattr(sent, "span", sent)
     if trigger is None or span is None:
         return None
     text = span.text
-    cands = [c for c in _scan(text) if c.kind != "vague"]
+    # durations ("for six months") say how long, not when: they never date an event
+    cands = [c for c in _scan(text) if c.name != "duration" and not _is_dateline(text, c)]
     if not cands:
         return None
+    heads = [(c, _mention_head(span, c.start, c.end)) for c in cands]
+    heads = [(c, h) for c, h in heads if h is not None]
     pub = _parse_published(published)
     future = _trigger_future(trigger)
+
+    def value(c):
+        fut = future if future is not None else (
+            _guess_future(text, c.start) if c.needs_tense else None)
+        return c.res(pub, fut)
+
     home = _clause_head(trigger)
-    sub_ids = {t.i for t in trigger.subtree}
-    scored = []
-    for c in cands:
-        head = _mention_head(span, c.start, c.end)
-        if head is None:
-            continue
-        own = _clause_head(head)
-        in_clause = own.i == home.i or head.i in sub_ids
-        inherited = False
-        if not in_clause and home.dep_ == "conj":
-            # the first verb of a coordination lends its fronted date to the others
-            first = home
-            while first.dep_ == "conj" and first.head.i != first.i:
-                first = first.head
-            first_home = _clause_head(first)
-            inherited = own.i == first_home.i and head.i < first.i
-        if not (in_clause or inherited):
-            continue
-        fut = future if future is not None else (_guess_future(text, c.start)
-                                                  if c.needs_tense else None)
-        value = c.res(pub, fut)
-        scored.append((inherited, _path_len(trigger, head), c.kind != "absolute", c.start, value))
-    scored.sort(key=lambda s: s[:4])
-    for *_, value in scored:
-        if value is not None:
-            return value
-    return None
+    chosen = None
+    mine = [(c, h, value(c)) for c, h in heads if _belongs(h, trigger, home)]
+    if mine:
+        # the nearest date in the tree wins; one that resolves to nothing ("earlier",
+        # "last fall" in a text dated by year only) yields to a resolvable one as near,
+        # but a decade stands ("In the 1990s, visits by ... Sharif in 1999" -> None)
+        def key(chv):
+            c, h, v = chv
+            penalty = 1 if v is None and c.kind != "decade" else 0
+            return (_path_len(trigger, h) + penalty, c.kind != "absolute", c.start)
+        return min(mine, key=key)[2]
+    else:
+        # climb through and/while clauses to a date fronted before the verb they hang on
+        clause = home
+        while chosen is None and clause.dep_ in _SHARING_DEPS and clause.head.i != clause.i:
+            parent = _clause_head(clause.head)
+            fronted = [(c, h) for c, h in heads
+                       if _clause_head(h).i == parent.i and h.i < parent.i]
+            if fronted:
+                chosen = min(fronted, key=lambda ch: _path_len(parent, ch[1]))[0]
+            clause = parent
+    return value(chosen) if chosen is not None else None
