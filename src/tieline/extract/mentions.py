@@ -332,12 +332,14 @@ def extract_mentions(parsed: ParsedDoc) -> list[Mention]:
                 if label == ORG and etext.isupper() and etext in acr_names:
                     name, label = acr_names[etext]
                 cands.append((base + s, base + e, etext, label, None, _country_of(etext), name, 0))
+    cands.extend(_rule_persons(parsed))
     # acronyms defined anywhere in the document name their later bare uses too
     for para, sdoc in parsed.paragraphs:
         base, text = para.start, para.text[:len(sdoc.text)]
         for acr, (exp, label) in acr_names.items():
             for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
                 cands.append((base + m.start(), base + m.end(), acr, label, None, _country_of(exp), exp, 2))
+    cands.extend(_propagate_names(parsed, cands))
     # one mention per span: rules beat the model, longer beats shorter
     cands.sort(key=lambda c: (-c[7], -(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int]] = []
@@ -351,6 +353,100 @@ def extract_mentions(parsed: ParsedDoc) -> list[Mention]:
     names = _fullest_names(kept)
     return [Mention(doc.doc_id, s, e, t, label, names[i], country, role)
             for i, (s, e, t, label, role, country, hint, _) in enumerate(kept)]
+
+
+_NAME_TOK = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)(?:[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Za-z][a-z]+)*|[A-Z]\.)"
+_NAME = rf"{_NAME_TOK}(?:\s+(?:bin|al|ul|e|de|van|von|der)?\s*{_NAME_TOK}){{0,3}}"
+_SPEECH_AFTER = re.compile(rf"(?<![\w.])({_NAME})\s+(?:said|says|told|added|stated|noted|tweeted|wrote|remarked)\b")
+_APPOS_NAME = re.compile(rf"(?<![\w.])({_NAME})(?=,\s)")
+
+
+def _name_ok(name: str) -> bool:
+    """Capitalised words that can be a person's name (no titles, places, org words)."""
+    heads, words, hon = _titles()
+    toks = name.split()
+    if not toks or any(t.lower() in words or t.lower() in hon for t in toks):
+        return False
+    if any(t in _cues()["org_heads"] or t in _cues()["not_entities"] or t in _cues()["person_stop"] for t in toks):
+        return False
+    if toks[0] in ("The", "This", "That", "These", "Both", "In", "On", "At", "But", "And", "As", "It", "He",
+                   "She", "They", "We", "His", "Her", "Their", "Our", "Its", "While", "After", "Before",
+                   "According", "Speaking", "Earlier", "Later", "Meanwhile", "However", "Also", "Last", "Next"):
+        return False
+    if any(t in _CALENDAR for t in toks):
+        return False
+    return not find_countries(name)
+
+
+_CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+                      "April May June July August September October November December".split())
+
+
+def _rule_persons(parsed: ParsedDoc) -> list[tuple]:
+    """People the model misses: after a title, before an apposition, before "said"."""
+    heads, words, hon = _titles()
+    out = []
+    for para, sdoc in parsed.paragraphs:
+        base, text = para.start, para.text[:len(sdoc.text)]
+        spans = []
+        for t in sdoc:
+            low = t.text.lower()
+            if not t.text[:1].isupper() or not (low in heads or low in hon):
+                continue
+            j = t.i + 1
+            if j < len(sdoc) and sdoc[j].text == ",":
+                j += 1
+            k = j
+            while k < len(sdoc) and k - j < 4 and re.fullmatch(_NAME_TOK, sdoc[k].text) and \
+                    sdoc[k].text.lower() not in words:
+                k += 1
+            if k > j:
+                spans.append((sdoc[j].idx, sdoc[k - 1].idx + len(sdoc[k - 1].text), 1))
+        for m in _SPEECH_AFTER.finditer(text):
+            if len(m.group(1).split()) >= 2:
+                spans.append((m.start(1), m.end(1), 1))
+        for m in _APPOS_NAME.finditer(text):
+            if len(m.group(1).split()) >= 2 and _apposition_after(text, m.end(1)):
+                spans.append((m.start(1), m.end(1), 1))
+        for s, e, pr in spans:
+            name = text[s:e]
+            if not _name_ok(name):
+                continue
+            first_tok = next((t.i for t in sdoc if t.idx == s), None)
+            role = country = None
+            ss = s
+            if first_tok is not None:
+                ft, role, country = _title_before(sdoc, first_tok)
+                ss = sdoc[ft].idx
+            if not role:
+                role = _apposition_after(text, e) or _apposition_before(text, s)
+                if role:
+                    country = _country_of(role)
+            out.append((base + ss, base + e, text[ss:e], PERSON, role, country, name, pr))
+    return out
+
+
+def _propagate_names(parsed: ParsedDoc, cands) -> list[tuple]:
+    """Later bare uses of a person's surname or full name ("Scholz said")."""
+    forms = set()
+    for c in cands:
+        if c[3] == PERSON:
+            n = c[6] or strip_title(c[2])
+            toks = n.split()
+            forms.add(n)
+            if len(toks) >= 2 and len(toks[-1]) > 2 and _name_ok(toks[-1]):
+                forms.add(toks[-1])
+    if not forms:
+        return []
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pat = re.compile(rf"(?<![\w-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:{alt})(?![\w-])")
+    out = []
+    for para, sdoc in parsed.paragraphs:
+        base, text = para.start, para.text[:len(sdoc.text)]
+        for m in pat.finditer(text):
+            surface = m.group(0)
+            out.append((base + m.start(), base + m.end(), surface, PERSON, None, None, strip_title(surface), -1))
+    return out
 
 
 def name_tokens(name: str) -> list[str]:

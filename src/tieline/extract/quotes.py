@@ -150,13 +150,19 @@ def _sentence_end(text: str, pos: int, ceil: int) -> int:
     return ceil
 
 
+@dataclass(frozen=True, slots=True)
+class _Who:
+    name: str
+    role: str | None
+
+
 class _Speakers:
     """Speaker resolution over one document (mentions, previous speakers)."""
 
     def __init__(self, parsed: ParsedDoc, mentions: list[Mention]):
         self.parsed = parsed
         self.mentions = mentions
-        self.last: list[tuple[int, str, str]] = []     # (paragraph, speaker, kind)
+        self.last: list[tuple[int, int, str, str]] = []  # (paragraph, position, speaker, kind)
         self.quoted: list[tuple[int, int]] = []         # absolute spans inside marks
 
     def in_quote(self, s: int, e: int) -> bool:
@@ -168,18 +174,58 @@ class _Speakers:
                 return m
         return None
 
-    def person_before(self, pos: int, floor: int = 0, role: str | None = None) -> Mention | None:
-        """The latest person mentioned before ``pos`` as a name in its own right."""
-        best = None
+    def person_before(self, pos: int, floor: int = 0, role: str | None = None,
+                      any_position: bool = False) -> "_Who | None":
+        """The latest person named before ``pos`` (a name in its own right, or the
+        speaker of an earlier quote); with ``role``, the latest whose role has it."""
+        people = []
         for m in self.mentions:
             if m.label != PERSON or not (floor <= m.start < pos) or self.in_quote(m.start, m.end):
                 continue
             if self._modifier(m):
                 continue
-            if role and not (m.role and role in m.role.lower()):
+            people.append((m.start, m.name, m.role, self._subject_like(m)))
+        for p, at, name, kind in self.last:
+            if kind == PERSON and floor <= at < pos:
+                people.append((at, name, None, True))
+        if not people:
+            return None
+        # "he" names the last person who was a subject or speaker, not the last
+        # person in a prepositional phrase ("...with his counterpart X")
+        if not any_position and any(p[3] for p in people):
+            people = [p for p in people if p[3]]
+        people = [p[:3] for p in sorted(people, key=lambda x: x[0])]
+        if role:
+            roles = {}
+            for m in self.mentions:
+                if m.label == PERSON and m.role:
+                    roles.setdefault(m.name, []).append(m.role.lower())
+            for at, name, r in reversed(people):
+                if any(role in x for x in roles.get(name, ())):
+                    return _Who(name, next((x for x in roles[name] if role in x), None))
+            return None
+        at, name, r = people[-1]
+        return _Who(name, r)
+
+    def _span(self, m: Mention):
+        for para, sdoc in self.parsed.paragraphs:
+            if para.start <= m.start < para.end:
+                return sdoc.char_span(m.start - para.start, m.end - para.start, alignment_mode="expand")
+        return None
+
+    def _subject_like(self, m: Mention) -> bool:
+        span = self._span(m)
+        if span is None:
+            return False
+        t = span.root
+        for _ in range(4):
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                return True
+            if t.dep_ in ("appos", "compound", "flat", "conj") and t.head is not t:
+                t = t.head
                 continue
-            best = m
-        return best
+            break
+        return False
 
     def _modifier(self, m: Mention) -> bool:
         """"the Biden administration": a name that only modifies another noun."""
@@ -193,7 +239,7 @@ class _Speakers:
         return False
 
     def recent_speaker(self, para_i: int, kind: str | None = None, back: int = 3) -> str | None:
-        for p, name, k in reversed(self.last):
+        for p, _, name, k in reversed(self.last):
             if para_i - p > back:
                 break
             if kind is None or k == kind:
@@ -234,15 +280,9 @@ def _speaker_from_token(tok, base: int, para_i: int, pos: int, res: _Speakers) -
     """Speaker name and affiliation for a subject token (pronoun, name, title, noun)."""
     verbs, preps, dets, docnouns, roles = _cues()
     low = tok.text.lower()
+    low = {"him": "he", "her": "she", "them": "they"}.get(low, low)
     if low in _PRONOUNS:
         if low in ("he", "she", "i"):
-            para_start = res.parsed.paragraphs[para_i][0].start
-            m = res.person_before(pos, floor=para_start)
-            if m:
-                return m.name, m.role
-            name = res.recent_speaker(para_i, PERSON)
-            if name:
-                return name, None
             m = res.person_before(pos)
             return (m.name, m.role) if m else (None, None)
         name = res.recent_speaker(para_i)
@@ -271,7 +311,7 @@ def _speaker_from_token(tok, base: int, para_i: int, pos: int, res: _Speakers) -
     definite = first.text.lower() in ("the", "this", "that") or first.dep_ == "poss" or \
         any(c.dep_ in ("amod", "compound") for c in tok.children)
     if (head_low in roles or low in roles) and definite and not tok.tag_.endswith("S"):
-        m = res.person_before(pos, role=head_low) or res.person_before(pos)
+        m = res.person_before(pos, role=head_low) or res.person_before(pos, any_position=True)
         if m:
             return m.name, m.role
     text = _np_text(tok, dets)
@@ -295,14 +335,32 @@ def _according_to(tokens, base, para_i, pos, res) -> tuple[str | None, str | Non
                 obj = tokens[j + 1]
             while obj.dep_ in ("amod", "compound") and obj.head.i > obj.i and obj.head in tokens:
                 obj = obj.head
+            if not _source_like(obj, base, res):
+                return None
             return _speaker_from_token(obj, base, para_i, pos, res)
     return None
+
+
+def _source_like(tok, base, res) -> bool:
+    """"according to X" names a source only when X is a name, pronoun or source noun."""
+    if tok.text.lower() in _PRONOUNS or tok.text.lower() in ("him", "her", "them"):
+        return True
+    if res.mention_at(base + tok.idx, base + tok.idx + len(tok.text)) is not None:
+        return True
+    verbs, preps, dets, docnouns, roles = _cues()
+    lem = tok.lemma_.lower()
+    return lem in roles or lem in docnouns or lem in _source_nouns() or tok.pos_ == "PROPN"
+
+
+@lru_cache(maxsize=1)
+def _source_nouns() -> frozenset:
+    return frozenset(lexicon("quotes_cues")["source_nouns"])
 
 
 def _attribution(tokens, base, para_i, pos, res, prefer_last: bool):
     """Speaker from a stretch of tokens outside the quote, or None."""
     verbs = _cues()[0]
-    hit = _according_to(tokens, base, para_i, pos, res)
+    hit = _according_to(tokens if prefer_last else tokens[:4], base, para_i, pos, res)
     if hit and hit[0]:
         return hit
     cands = [t for t in tokens if (t.lemma_.lower() in verbs or t.text.lower() in verbs)
@@ -387,6 +445,13 @@ def extract_quotes(parsed: ParsedDoc) -> list[Quote]:
                 pj, ptoks = prev_para_tail
                 hit = _attribution(ptoks, parsed.paragraphs[pj][0].start, pj, base + mk.open, res,
                                    prefer_last=True)
+                if not hit and ptoks and ptoks[-1].text == ":":
+                    # "X, an analyst, had this to say:" introduces the next paragraph
+                    pstart = parsed.paragraphs[pj][0].start
+                    lo, hi = pstart + ptoks[0].idx, pstart + ptoks[-1].idx
+                    named = [m for m in mentions if lo <= m.start < hi and m.label == PERSON]
+                    if named:
+                        hit = (named[0].name, named[0].role)
                 if hit:
                     speaker, aff = hit
                 elif res.recent_speaker(pi, back=1):
@@ -397,7 +462,7 @@ def extract_quotes(parsed: ParsedDoc) -> list[Quote]:
             if not speaker:
                 continue
             kind = PERSON if any(m.label == PERSON and m.name == speaker for m in mentions) else "OTHER"
-            res.last.append((pi, speaker, kind))
+            res.last.append((pi, base + mk.open, speaker, kind))
             last_in_para = (speaker, aff)
             out.append(Quote(doc.doc_id, base + mk.start, base + mk.end, inner, speaker, aff))
         # the last sentence of this paragraph may introduce the next paragraph's quote
