@@ -121,10 +121,16 @@ _DATE_ONLY = re.compile(r"^" + DATE_PATTERN + r"$", re.I)
 _DATE_PREFIX = re.compile(r"^(?:date|published|posted|updated|dated)\s*:?\s*(?P<date>" + DATE_PATTERN + r")(?=\s|$)", re.I)
 
 
+_PLACE_PREFIX = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*,\s*(?=\S)")
+
+
 def date_only(text: str) -> str | None:
-    """The date if ``text`` is nothing but a (labelled) date, e.g. 'Updated 27 Jul, 2024'."""
+    """The date if ``text`` is nothing but a (labelled) date: 'Updated 27 Jul, 2024',
+    'Published: 3 May 2019', 'Reykjavik, 11 November 2022'."""
     t = _strip_furniture(text)
     t = lexicon().date_label.sub("", t, count=1).strip(" |,:-–—()[]")
+    if not _DATE_ONLY.match(t):
+        t = _PLACE_PREFIX.sub("", t, count=1)
     return t if t and _DATE_ONLY.match(t) else None
 
 
@@ -394,15 +400,16 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
         if lex.comment_heading.match(t) or (lex.comment_line.match(t) and ln.n <= 12 and not ln.sentence):
             cut = i
             break
-        if ln.reason == FORUM:
-            cut = _run_start(lines, i, body_start)
+        if ln.reason == FORUM and sum(x.reason == FORUM for x in lines[max(0, i - 6):i + 7]) >= 2:
+            cut = _run_start(lines, i, body_start)      # a member block: name, join date, counts
             break
         if ln.reason == DATE and _listing_after(lines, i):
             cut = _run_start(lines, i, body_start)
             break
+    cut_reason = COMMENT if _is_comment_cut(lines, cut) else LISTING
     for ln in lines[cut:]:
-        if ln.reason is None or ln.reason not in (DATE, BYLINE):
-            ln.reason = COMMENT if _is_comment_cut(lines, cut) else LISTING
+        if ln.reason not in (DATE, BYLINE):
+            ln.reason = cut_reason
 
     # 4. inside the body: runs of three or more short non-sentences are menus/link lists
     i = body_start

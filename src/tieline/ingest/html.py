@@ -186,7 +186,9 @@ def _hints(doc) -> dict:
                        "parsely-pub-date", "sailthru.date")
                  or (ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None))
     if not published:
-        scope = next(iter(doc.iter("article")), None) or next(iter(doc.iter("main")), None)
+        scope = next(iter(doc.iter("article")), None)
+        if scope is None:
+            scope = next(iter(doc.iter("main")), None)
         if scope is not None:
             for el in scope.iter("time"):
                 if el.get("datetime"):

@@ -1,0 +1,176 @@
+"""The page cleaner: body kept, furniture and reader comments dropped, spans exact."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tieline.ingest.clean import (BYLINE, COMMENT, DATE, DUPLICATE, CleanResult, clean_text,
+                                  date_only)
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+
+
+def page(name: str) -> str:
+    return (PAGES / name).read_text("utf-8")
+
+
+def body(result: CleanResult) -> str:
+    return "\n\n".join(p.text for p in result.paragraphs)
+
+
+def assert_exact_spans(raw: str, result: CleanResult) -> None:
+    """Every paragraph, kept or dropped, is a slice of the raw text, and they do not overlap."""
+    allp = sorted([*result.paragraphs, *result.dropped], key=lambda p: p.start)
+    for p in allp:
+        assert raw[p.start:p.end] == p.text
+        assert p.text and p.text == p.text.strip()
+    for a, b in zip(allp, allp[1:]):
+        assert a.end <= b.start
+    assert len(result.reasons) == len(result.dropped)
+    starts = [p.start for p in result.paragraphs]
+    assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PAGES.glob("*.txt")))
+def test_spans_point_into_raw(name):
+    raw = page(name)
+    assert_exact_spans(raw, clean_text(raw))
+
+
+def test_blog_comments_and_furniture_are_dropped():
+    raw = page("blog_with_comments.txt")
+    r = clean_text(raw)
+    text = body(r)
+    # body, including short one-sentence paragraphs
+    assert "operate a joint fisheries research vessel" in text
+    assert "four voyages a year" in text
+    assert "expected to vote on it before the end of the year" in text
+    # furniture
+    for gone in ("Share this:", "Advertisement", "Like this:", "Peru opens tender",
+                 "Leave a Reply", "Required fields", "Post Comment", "Home | Archive"):
+        assert gone not in text, gone
+    # reader comments: the heading and everything after it
+    for gone in ("thoughts on", "says:", "hake fishery has been a mess", "Reply", "what it gets in return"):
+        assert gone not in text, gone
+    assert COMMENT in r.reasons
+    # the bio closing the article
+    assert "freelance journalist" not in text
+    # headline and byline are metadata, not body
+    assert r.title == "Chile and Norway agree to share fisheries research vessel"
+    assert r.title not in text
+    assert "Posted by" not in text
+
+
+def test_forum_replies_and_member_blocks_are_dropped():
+    r = clean_text(page("forum_thread.txt"))
+    text = body(r)
+    assert "study a freight rail link" in text
+    assert "how the line would be paid for" in text
+    for gone in ("Reaction score", "Joined", "Mar 3, 2011", "Senior Member", "taiga_rider",
+                 "Eighteen months for a study", "Thread starter", "Click to expand"):
+        assert gone not in text, gone
+    assert r.title == "Mongolia signs rail deal with Kazakhstan"
+
+
+def test_dated_teaser_list_and_footer_are_dropped():
+    r = clean_text(page("agency_wire_sidebar.txt"))
+    text = body(r)
+    assert text.startswith("ACCRA, March 14, 2016 (Reuters) - Japan will give Ghana")
+    assert "Japan has funded several water projects" in text
+    for gone in ("Most Read", "Oil prices slip", "March 12, 2016", "Cocoa farmers", "All rights reserved",
+                 "cookies", "Business | Markets"):
+        assert gone not in text, gone
+    assert any(r == BYLINE for r in r.reasons)
+
+
+def test_repeated_paragraph_kept_once_and_wrapped_lines_joined():
+    raw = page("wrapped_and_repeated.txt")
+    r = clean_text(raw)
+    repeated = "The accord was signed by the two science ministers at a"
+    assert sum(repeated in p.text for p in r.paragraphs) == 1
+    assert DUPLICATE in r.reasons
+    # the first occurrence is the one kept
+    first = raw.index(repeated)
+    assert any(p.start <= first < p.end for p in r.paragraphs)
+    # a hard-wrapped paragraph is one paragraph
+    assert any("on Wednesday that\nfunds joint research" in p.text for p in r.paragraphs)
+    text = body(r)
+    for gone in ("Subscribe to our newsletter", "Tags:", "Copyright 2021"):
+        assert gone not in text
+
+
+def test_glued_date_prefix_is_split_off_and_truncated_end_is_kept():
+    raw = page("excerpt_date_prefix.txt")
+    r = clean_text(raw)
+    assert r.paragraphs[0].text.startswith("Peru and South Korea held talks")
+    assert "date 2020-05-06" not in body(r)
+    assert r.dropped_with(DATE)[0].text.endswith("2020-05-06")
+    # the excerpt stops mid-word; the last paragraph is still body
+    assert r.paragraphs[-1].text.endswith("the Korean mar")
+
+
+def test_short_news_paragraphs_are_kept():
+    r = clean_text(page("short_news.txt"))
+    assert [p.text for p in r.paragraphs][-3:] == [
+        "The ministry gave no date for the envoy's return.",
+        "Norway declined to comment.",
+        "Talks on the quotas broke down last month after three rounds in Bergen.",
+    ]
+    assert r.title == "Iceland recalls envoy from Oslo"
+
+
+def test_single_sentence_document_is_its_own_body():
+    raw = "Officials from two neighbouring states met on Monday to discuss water sharing.\n"
+    r = clean_text(raw)
+    assert [p.text for p in r.paragraphs] == [raw.strip()]
+    assert r.title_para is None
+
+
+def test_breadcrumb_is_not_the_title():
+    raw = ("Home World Asia Laos and Vietnam open border crossing\n\n"
+           "Laos and Vietnam open border crossing\n\n"
+           "Laos and Vietnam opened a new road border crossing on Saturday, cutting the trip between "
+           "the two capitals by several hours, officials said.\n")
+    r = clean_text(raw)
+    assert r.title == "Laos and Vietnam open border crossing"
+    assert "Home World Asia" not in body(r)
+
+
+def test_caption_and_photo_credit_lines_are_dropped():
+    raw = ("Bolivia and Paraguay agree on gas pipeline study\n\n"
+           "Bolivia and Paraguay agreed on Monday to study a gas pipeline across the Chaco, the energy "
+           "ministers of both countries said in Asuncion.\n\n"
+           "The two ministers shake hands in Asuncion (Reuters)\n\n"
+           "Maria Lopez/AFP\n\n"
+           "The study is due to be finished within a year, the ministers said.\n")
+    text = body(clean_text(raw))
+    assert "shake hands" not in text
+    assert "Maria Lopez/AFP" not in text
+    assert "within a year" in text
+
+
+def test_empty_and_whitespace_input():
+    assert clean_text("").paragraphs == ()
+    assert clean_text("   \n\n \t\n").paragraphs == ()
+
+
+def test_date_only_lines():
+    assert date_only("Updated 27 Jul, 2024")
+    assert date_only("Published: 3 May 2019, 10:30 am")
+    assert date_only("Oslo, 11 November 2022")
+    assert date_only("The talks were held on 3 May 2019.") is None
+    assert date_only("Norway") is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120),
+    st.sampled_from(["", "Reply", "3 Comments", "By Ann Lee", "March 3, 2019", "Share this:",
+                     "The minister said the talks went well.", "Home | News", "\u00a0", "\r"]),
+), max_size=25))
+def test_never_raises_and_spans_stay_exact(chunks):
+    raw = "\n".join(chunks)
+    assert_exact_spans(raw, clean_text(raw))

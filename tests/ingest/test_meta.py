@@ -1,0 +1,91 @@
+"""Metadata: title, author, published at the page's precision, never guessed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tieline.ingest.clean import clean_text
+from tieline.ingest.meta import clean_author, extract_meta
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+
+
+def meta_of(raw: str, hints: dict | None = None) -> dict:
+    return extract_meta(raw, clean_text(raw), hints or {})
+
+
+def test_blog_page_meta():
+    m = meta_of((PAGES / "blog_with_comments.txt").read_text("utf-8"))
+    assert m["title"] == "Chile and Norway agree to share fisheries research vessel"
+    assert m["author"] == "Marta Ibsen"
+    assert m["published"] == "2019-04-09"     # from the byline, not from a comment's timestamp
+
+
+def test_forum_join_date_is_not_the_published_date():
+    m = meta_of((PAGES / "forum_thread.txt").read_text("utf-8"))
+    assert m["published"] is None
+    assert m["author"] is None
+
+
+def test_agency_suffix_is_not_part_of_the_author():
+    m = meta_of((PAGES / "agency_wire_sidebar.txt").read_text("utf-8"))
+    assert m["author"] == "Kofi Mensah"
+    assert m["published"] == "2016-03-14"     # dateline, not the sidebar's teaser dates
+
+
+def test_glued_date_label_gives_the_day():
+    m = meta_of((PAGES / "excerpt_date_prefix.txt").read_text("utf-8"))
+    assert m == {"title": None, "author": None, "published": "2020-05-06", "site": None}
+
+
+def test_place_dateline_line_and_dateline_in_lead():
+    assert meta_of((PAGES / "short_news.txt").read_text("utf-8"))["published"] == "2022-11-11"
+    assert meta_of((PAGES / "wrapped_and_repeated.txt").read_text("utf-8"))["published"] == "2021-06-02"
+
+
+def test_no_stated_date_gives_none():
+    raw = ("Estonia and Finland discuss tunnel\n\n"
+           "Estonia and Finland held talks on Tuesday about a rail tunnel under the Gulf of Finland, "
+           "which engineers say could open by 2040 if funding is found.\n")
+    m = meta_of(raw)
+    assert m["published"] is None              # 2040 is content, not the page's date
+    assert m["title"] == "Estonia and Finland discuss tunnel"
+
+
+def test_month_precision_is_kept():
+    raw = ("Tonga and Samoa sign maritime boundary treaty\n\nPublished: June 2014\n\n"
+           "Tonga and Samoa signed a treaty fixing their maritime boundary, ending a dispute that "
+           "had lasted for decades, officials said.\n")
+    assert meta_of(raw)["published"] == "2014-06"
+
+
+def test_hints_win_over_text():
+    raw = ("Some headline here\n\nBy Ann Lee\n\nMarch 3, 2019\n\n"
+           "Two governments signed a memorandum on Monday on the joint management of a shared river basin.\n")
+    m = meta_of(raw, {"title": "Declared title", "author": "B. Roe", "published": "2019-03-04T10:00:00Z",
+                      "site": "Example Site"})
+    assert m == {"title": "Declared title", "author": "B. Roe", "published": "2019-03-04", "site": "Example Site"}
+    m = meta_of(raw)
+    assert (m["title"], m["author"], m["published"]) == ("Some headline here", "Ann Lee", "2019-03-03")
+
+
+@pytest.mark.parametrize("byline, name", [
+    ("By Jane Doe", "Jane Doe"),
+    ("By Dr Jane Doe, Reuters", "Jane Doe"),
+    ("Written by Omar Farooq on 3 May 2019", "Omar Farooq"),
+    ("By JANE DOE | Staff", "JANE DOE"),
+    ("By Admin", None),
+    ("By Staff Reporter", None),
+    ("By AFP", None),
+    ("", None),
+])
+def test_clean_author(byline, name):
+    assert clean_author(byline) == name
+
+
+def test_generic_byline_gives_no_author():
+    raw = ("Slovenia and Croatia settle fishing dispute\n\n  0 comments  |  by admin\n\n"
+           "Slovenia and Croatia settled a long-running fishing dispute in the Bay of Piran on Friday, "
+           "the two foreign ministries said in a joint statement.\n")
+    assert meta_of(raw)["author"] is None
