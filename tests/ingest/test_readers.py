@@ -57,7 +57,8 @@ def test_walk_reads_folders_recursively_in_order(tmp_path):
     (tmp_path / "one.txt").write_text(ARTICLE.replace("Monday", "Tuesday"))
     (tmp_path / "notes.xyz").write_text("ignored in folders")
     items = list(walk([tmp_path]))
-    assert [i.path.name for i in items] == ["one.txt", "two.txt"]
+    # sorted by path: the folder "b" comes before "one.txt"
+    assert [str(i.path.relative_to(tmp_path)) for i in items] == ["b/two.txt", "one.txt"]
 
 
 def test_walk_explicit_unsupported_file_is_a_problem(tmp_path):

@@ -303,7 +303,8 @@ def replace_fusion(conn: sqlite3.Connection, *, entities: Iterable[Entity] = (),
               c["b"]["doc_id"], c["b"]["start"], c["b"]["end"], c["b"]["evidence"]) for c in conflicts])
         conn.executemany("INSERT INTO projects VALUES (?,?,?,?)",
                          [(p["project"], p.get("name"), json.dumps(p.get("aliases", [])),
-                           json.dumps(p.get("stages", []))) for p in projects])
+                           json.dumps({k: v for k, v in p.items() if k not in ("project", "name", "aliases")}))
+                          for p in projects])
         conn.execute("UPDATE documents SET near_dup_of=NULL")
         conn.executemany("UPDATE documents SET near_dup_of=? WHERE doc_id=?",
                          [(orig, dup) for dup, orig in (near_dups or {}).items()])

@@ -184,7 +184,7 @@ CREATE TABLE IF NOT EXISTS projects (
     project   TEXT PRIMARY KEY,
     name      TEXT,
     aliases   TEXT NOT NULL,              -- JSON list
-    stages    TEXT NOT NULL               -- JSON list of lifecycle stages
+    lifecycle TEXT NOT NULL               -- JSON: stages, renames, values, lengths
 );
 
 -- Full-text search (FTS5), kept in step by the writer.
