@@ -278,7 +278,7 @@ def person_ref(ctx: Ctx, p: Person) -> str:
     """Full name with title on first mention, surname or title afterwards."""
     if p.full not in ctx.mentioned:
         ctx.mentioned.add(p.full)
-        return f"{p.country[1]} {cap(p.title)} {p.full}"
+        return f"{p.country[1]} {p.title} {p.full}"
     return p.last if ctx.r.random() < 0.6 else f"the {p.short}"
 
 
@@ -333,9 +333,9 @@ def s_signed(ctx: Ctx) -> str:
                          loc=r.choice([ctx.a[2], ctx.b[2]]), d=past_date(ctx)),
         lambda: f"{cap(person_ref(ctx, p))} and {ctx.b[1]} counterpart {q.full} signed "
                 f"{r.choice(AGREEMENTS)} {past_date(ctx)}, according to a statement from the {ctx.a[4]}.",
-        lambda: ctx.fill("Officials from {A} and {B} put their names {d} to {ag} worth {m}.", d=past_date(ctx),
+        lambda: ctx.fill("Officials from {A} and {B} signed {ag} worth {m} {d}.", d=past_date(ctx),
                          ag=r.choice(AGREEMENTS), m=hedge(r) + money(r)),
-        lambda: ctx.fill("The two governments agreed {d} to build the {project}, a {q} {kind} to be financed "
+        lambda: ctx.fill("The two governments agreed {d} to build the {project}, a {kind} of {q} to be financed "
                          "largely by {B_dem} banks.", d=past_date(ctx), q=quantity(r, ctx.project_kind[1]),
                          kind=ctx.project_kind[0]),
     ])()
@@ -541,7 +541,8 @@ def make_article(seed: int, i: int) -> Article:
     lang = "en"
     if r.random() < 0.02:
         lang = r.choice(sorted(NON_ENGLISH))
-        when = f"{pub.day} {LOCAL_MONTHS[lang][pub.month - 1]}"
+        month = LOCAL_MONTHS[lang][pub.month - 1]
+        when = {"fr": f"le {pub.day} {month}", "de": f"am {pub.day}. {month}", "es": f"el {pub.day} de {month}"}[lang]
         paras = [s.format(A=a[0], B=b[0], when=when, money=f"{r.uniform(0.5, 9):.1f}".replace(".", ","),
                           year=pub.year + 3) for s in NON_ENGLISH[lang]]
         title = {"fr": f"{a[0]} et {b[0]} signent un accord", "de": f"{a[0]} und {b[0]} unterzeichnen Abkommen",
@@ -551,9 +552,10 @@ def make_article(seed: int, i: int) -> Article:
         if r.random() < 0.5:            # a dateline, as wire copy has
             lead = f"{a[2].upper()}: {lead}"
         paras = [lead]
-        n_par = r.choice([3, 4, 5, 6, 7, 8, 10, 12])   # varying length: ~120 to ~900 words
+        # varying length, news briefs to long analyses: about 80 to 1,400 words
+        n_par = r.choice([3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 16, 20])
         for _ in range(n_par):
-            paras.append(" ".join(cap(r.choice(_FUNCS)(ctx)) for _ in range(r.choice([1, 2, 2, 3]))))
+            paras.append(" ".join(cap(r.choice(_FUNCS)(ctx)) for _ in range(r.choice([1, 2, 2, 3, 3, 4]))))
         if r.random() < 0.6:
             trade = cap(s_trade(ctx)) + (" " + cap(s_trade(ctx)) if r.random() < 0.4 else "")
             paras.insert(r.randint(1, len(paras)), trade)
