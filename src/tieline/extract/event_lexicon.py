@@ -38,7 +38,9 @@ class Spec:
     needs_mod_any: bool = False
     obj_not: tuple[str, ...] = ()    # verb: not an event with these objects
     no_xcomp: bool = False           # verb: not an event with an infinitive ("seek to")
+    needs_xcomp: bool = False        # verb: an event only with an infinitive ("resolve to")
     strict: bool = False             # noun: an event only under a governing trigger
+    obj_only: bool = False           # weak noun: an event only as a verb's object
     cue: str = ""
 
     def but(self, **kw) -> "Spec":
@@ -56,7 +58,8 @@ def _spec(cue: str, d: dict) -> Spec:
         needs_prep=tuple(d.get("needs_prep", ())), needs_mod=tuple(d.get("needs_mod", ())),
         needs_obj=tuple(d.get("needs_obj", ())), needs_mod_any=bool(d.get("needs_mod_any")),
         obj_not=tuple(d.get("obj_not", ())), no_xcomp=bool(d.get("no_xcomp")),
-        strict=bool(d.get("strict")), cue=cue,
+        needs_xcomp=bool(d.get("needs_xcomp")),
+        strict=bool(d.get("strict")), obj_only=bool(d.get("obj_only")), cue=cue,
     )
 
 

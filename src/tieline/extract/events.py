@@ -42,7 +42,7 @@ def extract_events(parsed: ParsedDoc) -> list[Event]:
     for s, a in zip(sents, found):
         roles.learn_people(s, a.states, people)
     found = [roles.add_people(s, a, people) for s, a in zip(sents, found)]
-    pair = _main_pair(found)
+    pair = _main_pair(found, doc)
     out: list[Event] = []
     seen = set()
     for sent, actors in zip(sents, found):
@@ -54,13 +54,18 @@ def extract_events(parsed: ParsedDoc) -> list[Event]:
     return out
 
 
-def _main_pair(found) -> tuple[str, ...]:
-    """The two states the document is mostly about ("both countries" refers to them)."""
+def _main_pair(found, doc) -> tuple[str, ...]:
+    """The two states the document is mostly about ("both countries" refers to them):
+    mention counts, with the title and the lead weighing more."""
+    from .countries import find_countries
     n = Counter()
-    for actors in found:
+    for m in find_countries(doc.title or ""):
+        n[m.iso3] += 3
+    for k, actors in enumerate(found):
         for iso in {a.iso3 for a in actors.states}:
-            n[iso] += 1
-    return tuple(sorted(c for c, _ in n.most_common(2)))
+            n[iso] += 2 if k < 3 else 1
+    ranked = sorted(n.items(), key=lambda kv: (-kv[1], kv[0]))
+    return tuple(sorted(c for c, _ in ranked[:2]))
 
 
 # ---------------------------------------------------------------- triggers
@@ -103,7 +108,8 @@ def _trigger_spec(tok) -> Spec | None:
             return None
         if spec.obj_not and any(o.lemma_.lower() in spec.obj_not for o in objs):
             return None
-        if spec.no_xcomp and any(c.dep_ == "xcomp" for c in tok.children):
+        has_xcomp = any(c.dep_ == "xcomp" for c in tok.children)
+        if (spec.no_xcomp and has_xcomp) or (spec.needs_xcomp and not has_xcomp):
             return None
         if spec.needs_prep and not any(c.dep_ == "prep" and c.lower_ in spec.needs_prep
                                        for c in tok.children):
@@ -184,6 +190,8 @@ def _object_override(tok, spec: Spec, members) -> Spec:
                 for w in ch.subtree:
                     words.add(w.lower_)
                     words.add(w.lemma_.lower())
+                    if w.ent_type_ == "PERSON":
+                        words.add("<person>")
                 text_parts.append(" ".join(w.lower_ for w in ch.subtree))
     text = " ".join(text_parts)
     for ov in lex.overrides:
@@ -227,6 +235,8 @@ def _sentence_events(sent: Sentence, actors, pair, doc) -> list[Event]:
         if spec.type is None:
             continue
         if r.spec.strict or (r.spec.weak and not r.members and not _weak_ok(r.tok, actors)):
+            continue
+        if r.spec.obj_only and r.tok.dep_ not in ("dobj", "nsubjpass", "pobj") and not r.members:
             continue
         ev = _build(sent, r, spec, actors, pair, doc, root_toks)
         if ev is not None:
