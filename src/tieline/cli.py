@@ -172,6 +172,134 @@ def problems(db: Path = DB_OPTION) -> None:
     out.print(table if rows else "no problems")
 
 
+def _kb(db_path: Path):
+    from .query import KB
+    return KB(db_path)
+
+
+def _emit(rows, as_json: bool, columns: list[tuple[str, str]], title: str = "") -> None:
+    """Rows as JSON, or as a rich table of the named (key, header) columns."""
+    from .query import as_json as dumps
+    if as_json:
+        sys.stdout.write(dumps(rows) + "\n")
+        return
+    if not rows:
+        out.print("nothing found")
+        return
+    table = Table(*[h for _, h in columns], title=title or None, title_justify="left")
+    for r in rows:
+        table.add_row(*[_cell(r.get(k)) for k, _ in columns])
+    out.print(table)
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, (list, tuple)):
+        return ", ".join(_cell(x) for x in v)
+    if isinstance(v, dict) and "value" in v:
+        return f"{v.get('qualifier', '') and v['qualifier'] + ' '}{v['value']:,.0f} {v['unit']}"
+    if isinstance(v, float):
+        return f"{v:,.2f}"
+    return str(v)
+
+
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.")
+
+
+@app.command()
+def timeline(pair: Optional[str] = typer.Option(None, "--pair", help="Country pair, e.g. PAK-RUS."),
+             db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """Dated, de-duplicated events in order; planned/proposed ones marked as such."""
+    try:
+        rows = _kb(db).timeline(pair)
+    except TielineError as exc:
+        _fail(exc)
+    for r in rows:
+        r["seen in"] = f"{r['n_docs']} doc{'s' if r['n_docs'] != 1 else ''}"
+        r["status"] = r["status"] + (" (not a fact yet)" if r["intended"] else "")
+    _emit(rows, as_json, [("date", "date"), ("type", "type"), ("status", "status"), ("countries", "countries"),
+                          ("evidence", "evidence"), ("doc", "source"), ("seen in", "seen in")],
+          f"timeline {pair or ''}".strip())
+
+
+@app.command()
+def trend(pair: Optional[str] = typer.Option(None, "--pair", help="Country pair, e.g. PAK-RUS."),
+          period: str = typer.Option("year", "--period", help="year, quarter or month."),
+          db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """Cooperation (+) / conflict (-) score per period, each real event counted once."""
+    try:
+        rows = _kb(db).trend(pair, period)
+    except TielineError as exc:
+        _fail(exc)
+    for r in rows:
+        r["period"] = r["period"] or "undated"
+    _emit(rows, as_json, [("period", "period"), ("n", "events"), ("score", "score"), ("mean", "mean"),
+                          ("cooperation", "cooperation"), ("conflict", "conflict"), ("n_intended", "intended")],
+          "trend (Goldstein-like weights, -10..+10 per event)")
+
+
+@app.command()
+def quotes(speaker: Optional[str] = typer.Option(None, "--speaker", help="Name, part of a name, or affiliation."),
+           db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """Direct quotations with their speakers."""
+    try:
+        rows = _kb(db).quotes(speaker, limit=10**9)["items"]
+    except TielineError as exc:
+        _fail(exc)
+    _emit(rows, as_json, [("speaker", "speaker"), ("affiliation", "affiliation"), ("text", "quote"), ("doc", "source")])
+
+
+@app.command()
+def entities(type: Optional[str] = typer.Option(None, "--type", help="PERSON, ORG, GROUP or PROJECT."),
+             db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """People, organizations, groups and projects, each once with its aliases."""
+    try:
+        rows = _kb(db).entities(type)
+    except TielineError as exc:
+        _fail(exc)
+    for r in rows:
+        r["role list"] = sorted({x["title"] for x in r["roles"]})
+    _emit(rows, as_json, [("name", "name"), ("type", "type"), ("country", "country"), ("aliases", "aliases"),
+                          ("role list", "roles")])
+
+
+@app.command()
+def entity(name: str = typer.Argument(..., help="Name, alias or id."), db: Path = DB_OPTION,
+           as_json: bool = JSON_OPTION) -> None:
+    """One entity: aliases, roles over time, quotes and events."""
+    try:
+        hit = _kb(db).entity(name)
+    except TielineError as exc:
+        _fail(exc)
+    if hit is None:
+        err.print(f"no entity named {name!r} (try: tieline entities --db {db})")
+        raise typer.Exit(1)
+    if as_json:
+        _emit(hit, True, [])
+        return
+    out.print(f"[bold]{hit['name']}[/] ({hit['type']}{', ' + hit['country'] if hit['country'] else ''})")
+    if hit["aliases"]:
+        out.print("aliases: " + ", ".join(hit["aliases"]))
+    _emit(hit["roles"], False, [("title", "role"), ("doc", "document"), ("date", "as of")], "roles over time")
+    _emit(hit["quotes"], False, [("text", "quote"), ("doc", "source")], "quotes")
+    _emit(hit["events"], False, [("date", "date"), ("type", "type"), ("status", "status"), ("evidence", "evidence")],
+          "events")
+
+
+@app.command()
+def conflicts(db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """Statements that cannot both be true, with both sides cited."""
+    try:
+        rows = _kb(db).conflicts()
+    except TielineError as exc:
+        _fail(exc)
+    for r in rows:
+        r["side a"] = f"{r['a']['evidence']} [{r['a']['doc']}]"
+        r["side b"] = f"{r['b']['evidence']} [{r['b']['doc']}]"
+    _emit(rows, as_json, [("kind", "kind"), ("about", "about"), ("side a", "one says"), ("side b", "another says")])
+
+
 @app.command()
 def version() -> None:
     """Print the version."""
