@@ -174,3 +174,19 @@ def test_date_only_lines():
 def test_never_raises_and_spans_stay_exact(chunks):
     raw = "\n".join(chunks)
     assert_exact_spans(raw, clean_text(raw))
+
+
+def test_standfirst_date_and_topic_lists_stay_out_of_the_body():
+    r = clean_text(page("standfirst_and_reporter_line.txt"))
+    text = body(r)
+    assert text.startswith("Norway and Iceland have signed a memorandum of understanding")
+    assert "The cable would run for more than 1,000km across the north Atlantic." in text
+    for gone in ("Leaders say undersea link", "Erik Solberg in Oslo", "Last modified", "Photograph:",
+                 "Explore more", "Reuse this content", "Most viewed", "Storm closes airports"):
+        assert gone not in text, gone
+
+
+def test_date_line_after_standfirst_moves_the_body_start():
+    text = body(clean_text(page("double_date_line.txt")))
+    assert text.startswith("Qatar and Turkey signed an agreement on Thursday")
+    assert "Published On" not in text and "SOURCE:" not in text

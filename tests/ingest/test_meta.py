@@ -89,3 +89,14 @@ def test_generic_byline_gives_no_author():
            "Slovenia and Croatia settled a long-running fishing dispute in the Bay of Piran on Friday, "
            "the two foreign ministries said in a joint statement.\n")
     assert meta_of(raw)["author"] is None
+
+
+@pytest.mark.parametrize("name, title, author, published", [
+    ("standfirst_and_reporter_line.txt", "Norway and Iceland sign energy cable memorandum", "Erik Solberg", "2019-05-14"),
+    ("double_date_line.txt", "Qatar and Turkey sign defence training deal", None, "2021-04-22"),
+    ("posted_on_by_admin.txt", "Armenia and Iran agree on power line", None, "2016-06-02"),
+    ("labelled_date_in_nav.txt", "Sri Lanka, Maldives ink maritime security pact", None, "2019-03-03"),
+])
+def test_header_layouts(name, title, author, published):
+    m = meta_of((PAGES / name).read_text("utf-8"))
+    assert (m["title"], m["author"], m["published"]) == (title, author, published)

@@ -131,6 +131,10 @@ def date_only(text: str) -> str | None:
     t = lexicon().date_label.sub("", t, count=1).strip(" |,:-–—()[]")
     if not _DATE_ONLY.match(t):
         t = _PLACE_PREFIX.sub("", t, count=1)
+    if not _DATE_ONLY.match(t):   # "22 Apr 2021 22 Apr 2021": published and updated side by side
+        parts = DATE_RE.findall(t)
+        if len(parts) == 2 and DATE_RE.sub("", t).strip(" |,;-–—") == "":
+            t = parts[0].strip()
     return t if t and _DATE_ONLY.match(t) else None
 
 
@@ -299,13 +303,25 @@ def _caption(ln: _Line) -> bool:
     return bool(m)
 
 
+_POSTED_BY = re.compile(r"^(?:posted|published|written|updated|last updated)\b.{0,60}?\bby\s+(?P<rest>\S.*)$", re.I)
+_NAME_IN_PLACE = re.compile(r"^(?P<rest>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:in|at)\s+"
+                            r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}$")
+
+
 def byline_name(text: str) -> str | None:
     """The raw name part of a byline line ('By Jane Doe, Reuters' -> 'Jane Doe, Reuters')."""
     for seg in re.split(r"\s+[|•·]\s+|\s{3,}", _strip_furniture(text)):
-        m = lexicon().byline.match(seg.strip())
+        seg = seg.strip()
+        m = lexicon().byline.match(seg) or _POSTED_BY.match(seg)
         if m and len(_words(m.group("rest"))) <= 8:
             return m.group("rest").strip()
     return None
+
+
+def header_name(text: str) -> str | None:
+    """A reporter line without 'By': 'Jane Doe in Oslo' -> 'Jane Doe'."""
+    m = _NAME_IN_PLACE.match(_strip_furniture(text))
+    return m.group("rest") if m else None
 
 
 def looks_like_name(text: str) -> bool:
@@ -463,8 +479,8 @@ def _reanchor(lines: list[_Line], start: int, prose: list[int]) -> int:
             seen_prose += 1
             if seen_prose > 1:
                 return start
-        headed = ln.reason == DATE and i > 0 and lines[i - 1].reason is None \
-            and _title_candidate(lines[i - 1]) and not lines[i - 1].sentence
+        headed = ln.reason == DATE and (seen_prose == 0 or (
+            i > 0 and lines[i - 1].reason is None and _title_candidate(lines[i - 1]) and not lines[i - 1].sentence))
         if ln.reason == BYLINE or headed:
             return next((j for j in prose if j > i), start)
     return start
@@ -472,23 +488,43 @@ def _reanchor(lines: list[_Line], start: int, prose: list[int]) -> int:
 
 def _title_candidate(ln: _Line) -> bool:
     t = _strip_furniture(ln.text)
-    return (2 <= ln.n <= 30 and not t.endswith((".", ":", ";", ","))
-            and t.lower() not in lexicon().section_words)
+    if not (2 <= ln.n <= 30) or t.endswith((".", ":", ";", ",")):
+        return False
+    sections = lexicon().section_words
+    if t.lower() in sections:
+        return False
+    # a menu strip without separators: "Latest News World Business Sports"
+    hits = sum(1 for w in ln.words if w.lower() in sections)
+    return not (hits >= 3 or (ln.n >= 2 and hits * 2 > ln.n))
 
 
 def _mark_header(lines: list[_Line], body_start: int) -> None:
     """Pick the headline among the lines before the body.
 
-    The headline is the candidate standing right above a byline or date line; failing
-    that, the longest candidate (a site name or section label is shorter).
+    The headline stands in the run of candidate lines right above a byline or date line
+    (a longer standfirst may follow it); failing that, it is the longest candidate
+    (a site name or a section label is shorter).
     """
+    for i in range(1, body_start):
+        if lines[i].reason is None and header_name(lines[i].text) and lines[i].n <= 8:
+            lines[i].reason = BYLINE
     cands = [i for i in range(body_start) if lines[i].reason is None and _title_candidate(lines[i])]
+    # a long line right under a shorter candidate is a standfirst, not a headline
+    standfirst = {i for k, i in enumerate(cands)
+                  if k and cands[k - 1] == i - 1 and lines[i].n >= 13 and lines[i - 1].n >= 4}
+    cands = [i for i in cands if i not in standfirst]
     title = None
-    for i in cands:
-        nxt = next((j for j in range(i + 1, body_start + 1)), None)
-        if nxt is not None and nxt < body_start and lines[nxt].reason in (BYLINE, DATE):
-            title = i
-            break
+    for b in range(body_start):
+        if lines[b].reason in (BYLINE, DATE):
+            run = []
+            j = b - 1
+            while j >= 0 and (j in standfirst or j in cands):
+                if j in cands:
+                    run.append(j)
+                j -= 1
+            if run:
+                title = max(run, key=lambda i: (lines[i].n, i))
+                break
     if title is None and cands:
         title = max(cands, key=lambda i: (lines[i].n, -i))
     if title is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..extract import dates as _dates
-from .clean import BYLINE, DATE, DATE_RE, FORUM, CleanResult, byline_name, lexicon, looks_like_name
+from .clean import BYLINE, DATE, DATE_RE, FORUM, CleanResult, byline_name, header_name, lexicon, looks_like_name
 
 def to_iso(text: str | None) -> str | None:
     if not text:
@@ -73,25 +73,57 @@ def _near_forum(clean: CleanResult, para_start: int) -> bool:
     return FORUM in window
 
 
+_LABELLED = re.compile(r"\b(?P<label>(?:first\s+)?published|posted|updated|last\s+updated|date[ds]?)\b\s*(?:on|at)?\s*:?\s*"
+                       r"(?P<date>" + DATE_RE.pattern + r")", re.I)
+
+
+def _first_date(text: str) -> str | None:
+    m = DATE_RE.search(text)
+    return to_iso(m.group(0)) if m else None
+
+
 def _published_from_text(raw: str, clean: CleanResult) -> str | None:
     body_start = clean.paragraphs[0].start if clean.paragraphs else len(raw)
+    header = [(p, r) for p, r in zip(clean.dropped, clean.reasons) if p.start < body_start]
     # a date line in the header (before the body), not a join date
-    for p, r in zip(clean.dropped, clean.reasons):
-        if p.start >= body_start:
-            break
+    updated = None
+    for p, r in header:
         if r == DATE and not _near_forum(clean, p.start):
-            iso = to_iso(DATE_RE.search(p.text).group(0)) if DATE_RE.search(p.text) else None
+            if re.match(r"\s*(?:last\s+)?updated\b", p.text, re.I):
+                updated = updated or _first_date(p.text)
+                continue
+            iso = _first_date(p.text)
             if iso:
                 return iso
         if r == BYLINE:   # "By Jane Doe | March 3, 2018"
-            m = DATE_RE.search(p.text)
-            if m and to_iso(m.group(0)):
-                return to_iso(m.group(0))
+            iso = _first_date(p.text)
+            if iso:
+                return iso
+    # a labelled date inside another header line: "TNN | Published: Mar 3, 2019, 10:15 IST"
+    for p, r in header:
+        if r in (FORUM,):
+            continue
+        for m in _LABELLED.finditer(p.text):
+            iso = to_iso(m.group("date"))
+            if iso and not m.group("label").lower().endswith("updated"):
+                return iso
+            updated = updated or iso
+    if updated:
+        return updated
     # a dateline opening the first body paragraph
     if clean.paragraphs:
         m = _DATELINE.match(clean.paragraphs[0].text[:160])
         if m:
             return to_iso(m.group("paren") or m.group("place"))
+    # a lone date line right under the article (press releases sign off with their date)
+    if clean.paragraphs:
+        body_end = clean.paragraphs[-1].end
+        after = [(p, r) for p, r in zip(clean.dropped, clean.reasons) if p.start >= body_end]
+        dates = [k for k, (p, r) in enumerate(after) if r == DATE]
+        if len(dates) == 1 and dates[0] <= 2:
+            iso = _first_date(after[dates[0]][0].text)
+            if iso:
+                return iso
     # the opening paragraphs saying which year "now" is
     for p in clean.paragraphs[:5]:
         m = _NOW_YEAR.search(p.text)
@@ -119,7 +151,8 @@ def extract_meta(raw: str, clean: CleanResult, hints: dict | None = None) -> dic
         for p, r in zip(clean.dropped, clean.reasons):
             if r != BYLINE:
                 continue
-            names = _author_names(byline_name(p.text) or (p.text if looks_like_name(p.text) else None))
+            names = _author_names(byline_name(p.text) or header_name(p.text)
+                                  or (p.text if looks_like_name(p.text) else None))
             if names:
                 author = ", ".join(names)
                 break
