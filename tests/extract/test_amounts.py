@@ -139,3 +139,13 @@ def test_huge_inputs_are_bounded():
     find_amounts("x" * 10_000)
     assert time.perf_counter() - t < 2.0
     assert vals("1" * 40 + " troops") == []
+
+
+def test_parties_referred_back_are_not_counts():
+    assert vals("The two countries agreed and both sides signed.") == []
+    assert vals("Two countries abstained.") == [(2, "count", None)]
+
+
+def test_a_word_after_to_is_not_a_currency():
+    assert vals("The envoy came in 1999 to Riga.") == []
+    assert vals("from $2 to $3 billion") == [(2e9, "USD", None), (3e9, "USD", None)]

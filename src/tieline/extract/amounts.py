@@ -75,6 +75,8 @@ class _Lex:
         self.not_plural = set(d["not_plural"])
         self.irregular = set(d["irregular_plurals"])
         self.hyphen_counters = set(d["hyphen_counters"])
+        self.party_nouns = set(d["party_nouns"])
+        self.anaphoric_determiners = set(d["anaphoric_determiners"])
         self.times_words = d["times_words"]
         self.times_verbs = d["times_verbs"]
         self.times_bare = d["times_bare_verbs"]
@@ -250,41 +252,42 @@ def _prev_word(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
-def _counted(lex: _Lex, text: str, pos: int) -> bool:
-    """Whether a counted noun follows ``pos`` (a few modifiers allowed in between)."""
+def _counted(lex: _Lex, text: str, pos: int) -> str | None:
+    """The counted noun that follows ``pos`` (a few modifiers allowed in between),
+    lowercased, or None when what follows is not a counted noun."""
     hm = lex.hyphen_word_re.match(text, pos)
     if hm:
-        return hm.group(1).lower() in lex.hyphen_counters
+        return hm.group(1).lower() if hm.group(1).lower() in lex.hyphen_counters else None
     for i in range(5):
         tm = lex.token_re.match(text, pos)
         if not tm:
-            return False
+            return None
         tok = tm.group(1)
         pos = tm.end()
         if not tok[0].isalpha():
-            return False
+            return None
         low = tok.lower()
         if low in lex.time_words or low in lex.other_units or tok in lex.months:
-            return False
+            return None
         if low == "out" and re.match(r"\s+of\s", text[pos:pos + 5]):
-            return True         # "two out of four contracts"
+            return "out of"     # "two out of four contracts"
         if low in lex.count_stop:
-            return False
+            return None
         if low in lex.irregular:
-            return True
+            return low
         base = re.sub(r"['’]s$", "", tok)
         if re.search(r"\d", base):               # a model code: "JF-17", "JF-17s"
             if base.endswith("s"):
-                return True
+                return low
             continue
         if tok[0].isupper():
             continue                             # proper modifier: "Ada class ships"
         if (low.endswith("s") and len(low) > 3 and low not in lex.not_plural
                 and not low.endswith(("ss", "us", "is", "'s", "’s"))):
-            return True
+            return low
         if i >= 3:
-            return False
-    return False
+            return None
+    return None
 
 
 def _label_before(lex: _Lex, text: str, pos: int) -> bool:
@@ -324,14 +327,15 @@ def _amounts_at(lex: _Lex, text: str, m: re.Match) -> tuple[list[Amount], int]:
         ok = sep != "and" or re.search(r"\bbetween\s+\S*\s*$", text[max(0, left - 20):left])
         if ok:
             p = rm.end()
+            cur2 = None
             pm = lex.cur_prefix_inline.match(text, p)
-            if pm and lex.cur_prefix.get(pm.group(1)) and (cur is None or
-                                                           lex.cur_prefix[pm.group(1)] == cur):
-                cur = cur or lex.cur_prefix[pm.group(1)]
+            if pm and (cur is None or lex.cur_prefix[pm.group(1)] == cur):
+                cur2 = lex.cur_prefix[pm.group(1)]
                 p = pm.end()
             m2 = lex.num_re.match(text, p)
             b = _read_num(lex, text, m2, second=True) if m2 else None
             if b is not None and not b.bad and b.word == a.word:
+                cur = cur or cur2
                 if _is_year(a) and (_is_year(b) or len(b.digits) <= 2):
                     return [], b.end                    # "2019-20", "1990-1995"
                 if a.scale == 1.0 and b.scale != 1.0:
@@ -404,9 +408,13 @@ def _amounts_at(lex: _Lex, text: str, m: re.Match) -> tuple[list[Amount], int]:
         return [], end
     if re.match(r"[:/.]\d", text[end:end + 2]):
         return [], end
-    if _counted(lex, text, end):
-        return out("count", stop=end)
-    return [], end
+    noun = _counted(lex, text, end)
+    if noun is None or a.value == 0:
+        return [], end
+    # "the two countries", "both sides": a reference back to parties, not a quantity
+    if noun in lex.party_nouns and prev.lower() in lex.anaphoric_determiners:
+        return [], end
+    return out("count", stop=end)
 
 
 def _times_words(lex: _Lex, text: str) -> list[Amount]:

@@ -149,7 +149,8 @@ def _char_re(ch: str) -> str:
 def _trie_regex(keys) -> str:
     """A regex equivalent to the alternation of ``keys`` but branching per character
     (fast), greedy so the longest key wins, then a word boundary. Keys ending in "-"
-    (combining forms: "Sino-") need no boundary after them."""
+    (combining forms: "Sino-") or any other non-word character need no boundary
+    after them."""
     trie: dict = {}
     for k in keys:
         node = trie
@@ -164,7 +165,7 @@ def _trie_regex(keys) -> str:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return "(?:" + body + ")?" if "" in node else body
 
-    return r"(?<![\w])(?:" + emit(trie) + r")(?:(?<=[" + _HYPH + r"])|(?![\w]))"
+    return r"(?<![\w])(?:" + emit(trie) + r")(?:(?<=[^\w])|(?![\w]))"
 
 
 def _case_ok(surface: str, form: str) -> bool:
@@ -186,8 +187,10 @@ def _accept(text: str, start: int, end: int, index) -> _Form | None:
 
 
 def _boundary_after(text: str, end: int) -> bool:
+    """A form must end at a word boundary unless it ends in punctuation itself
+    ("Sino-", "US$", "U.S.")."""
     return end >= len(text) or not (text[end].isalnum() or text[end] == "_") \
-        or text[end - 1] in _HYPH
+        or not (text[end - 1].isalnum() or text[end - 1] == "_")
 
 
 def find_countries(text: str) -> list[CountryMention]:
