@@ -663,6 +663,9 @@ def _dateparser_iso(s: str) -> str | None:
     """Leftover shapes, through dateparser's absolute parsers only (never the clock)."""
     if len(s) > 80 or not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", s):
         return None
+    if not re.search(r"[A-Za-z]{3}", s):
+        return None        # all-numeric shapes are ours; dateparser would swap day and month
+
     try:
         from dateparser.date import DateDataParser
         data = _date_data_parser().get_date_data(s)
@@ -778,7 +781,8 @@ def _mention_head(span, start: int, end: int):
     return toks[0]
 
 
-_DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{0,40}\)|[A-Z][A-Z .'-]{1,40})?\s*[:—–|]|^\s+[-—–]\s")
+_DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{0,40}\))?\s*(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*)?"
+                            r"\s*(?:[:—–|]|-\s|--)")
 
 
 def _is_dateline(text: str, c: _Cand) -> bool:
