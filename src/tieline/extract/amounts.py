@@ -92,7 +92,7 @@ class _Lex:
         word_num = (r"(?:" + _alt(phrases) + "|" + units_tens + r"[-\s]" + ones
                     + r"(?![^\W_])|" + _alt(simple) + ")")
         self.num_re = re.compile(
-            r"(?P<d>(?<![\w.,])\d+(?:,\d{2,3})*(?:\.\d+)?(?![\d,]\d)|(?<![\w.])\.\d+)"
+            r"(?P<d>(?<![\d.,_])\d+(?:,\d{2,3})*(?:\.\d+)?(?![\d,]\d)|(?<![\w.])\.\d+)"
             r"|(?P<w>(?<![\w-])" + word_num + ")", re.IGNORECASE)
         full_scales = [k for k in self.scales if k not in self.attached_only]
         self.scale_sp_re = re.compile(r"\s*[" + _DASH + r"]?\s*(" + _alt(full_scales)
@@ -118,7 +118,7 @@ class _Lex:
         self.range_re = re.compile(r"\s*([" + _DASH + r"]|\bto\b|\band\b)\s*",
                                    re.IGNORECASE)
         self.fold_re = re.compile(r"\s*[" + _DASH + r"]?\s*fold(?![^\W_])", re.IGNORECASE)
-        self.times_re = re.compile(r"\s+times(?=\s+(\w+))", re.IGNORECASE)
+        self.times_re = re.compile(r"\s+times(?![^\W_])", re.IGNORECASE)
         self.hyphen_word_re = re.compile(r"[" + _DASH + r"]([A-Za-z]+)")
         self.token_re = re.compile(
             r"\s*([A-Za-z][A-Za-z0-9]*(?:[" + _DASH + r"][A-Za-z0-9]+)*(?:['’]s)?"
@@ -171,6 +171,9 @@ def _read_num(lex: _Lex, text: str, m: re.Match, second: bool = False) -> _Num |
         n.value, n.word, n.digits = float(digits), False, m.group("d")
         # JF-17, S-400, 24/7: a numeral glued to a code is not a quantity
         p = n.start
+        # letters glued before the digits: a currency ("Rs10bn") or a code ("G20")
+        if p >= 1 and text[p - 1].isalpha() and _prefix(lex, text, p)[0] is None:
+            return None
         if not second and p >= 2 and text[p - 1] in _DASH + "/" and text[p - 2].isalnum():
             return None
         if p >= 1 and text[p - 1] in "#№":
@@ -236,7 +239,7 @@ def _qualifier(lex: _Lex, text: str, pos: int) -> str | None:
 
 
 def _prefix(lex: _Lex, text: str, pos: int) -> tuple[str | None, int]:
-    m = lex.cur_prefix_re.search(text[max(0, pos - 12):pos])
+    m = lex.cur_prefix_re.search(text[max(0, pos - 20):pos])
     if not m:
         return None, pos
     return lex.cur_prefix[m.group(1)], pos - (len(m.group(0)))
@@ -390,9 +393,11 @@ def _amounts_at(lex: _Lex, text: str, m: re.Match) -> tuple[list[Amount], int]:
     if fm:
         return out("times", stop=fm.end())
     tm = lex.times_re.match(text, end)
-    if tm and (tm.group(1).lower() in lex.times_followers
-               or _prev_word(text, left).lower() == "by"):
-        return out("times", stop=tm.end())
+    if tm:
+        fm2 = re.match(r"\s+(\w+)", text[tm.end():tm.end() + 30])
+        if ((fm2 and fm2.group(1).lower() in lex.times_followers)
+                or _prev_word(text, left).lower() == "by"):
+            return out("times", stop=tm.end())
     # a count of things
     if any(n.scale != 1.0 and n.scale < 100 for n in nums):
         return [], end
