@@ -149,3 +149,9 @@ def test_parties_referred_back_are_not_counts():
 def test_a_word_after_to_is_not_a_currency():
     assert vals("The envoy came in 1999 to Riga.") == []
     assert vals("from $2 to $3 billion") == [(2e9, "USD", None), (3e9, "USD", None)]
+
+
+def test_unknown_currencies_and_lookalike_scales():
+    assert vals("a grant of 580 million shillings") == []
+    assert vals("around 100 Arab envoys") == [(100, "count", "about")]
+    assert vals("The UN complained on Tuesday over two raids.") == [(2, "count", None)]

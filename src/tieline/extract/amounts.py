@@ -67,7 +67,8 @@ class _Lex:
         self.units_lower = {k.lower(): v for k, v in self.units.items() if len(k) > 3}
         self.conv = {k: (float(f), u) for k, (f, u) in d["unit_conversions"].items()}
         self.quals = d["qualifiers"]
-        self.qual_blockers = {k: set(v) for k, v in d["qualifier_blockers"].items()}
+        self.qual_blockers = {k: {w.lower() for w in v}
+                              for k, v in d["qualifier_blockers"].items()}
         self.time_words = {w.lower() for w in d["time_words"]}
         self.months = set(d["month_words"])
         self.other_units = {w.lower() for w in d["other_units"]}
