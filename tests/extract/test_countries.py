@@ -134,3 +134,21 @@ def test_bad_input_never_raises():
     assert find_countries("") == []
     assert find_countries(None) == []  # type: ignore[arg-type]
     assert iso3("") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Michael Jordan scored again.", []),
+    ("Jordan Peterson spoke.", []),
+    ("Vernon Jordan and Denzel Washington", []),
+    ("Chad President Idriss Deby met Jordan King Abdullah.", ["TCD", "JOR"]),
+    ("Visiting Jordan, Iraq and Syria", ["JOR", "IRQ", "SYR"]),
+    ("Talks with Israel Monday", ["ISR"]),
+    ("Washington Moscow talks", ["USA", "RUS"]),
+    ("Pakistan, India Sign Pact", ["PAK", "IND"]),
+])
+def test_personal_names_that_are_country_words(text, expected):
+    assert codes(text) == expected
+
+
+def test_currency_code_is_not_the_country():
+    assert codes("a loan of US$ 3bn and US $5m") == []

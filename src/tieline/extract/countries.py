@@ -193,6 +193,45 @@ def _boundary_after(text: str, end: int) -> bool:
         or not (text[end - 1].isalnum() or text[end - 1] == "_")
 
 
+@lru_cache(maxsize=1)
+def _person_rule() -> tuple[frozenset, frozenset, frozenset]:
+    cfg = _config()
+    return (frozenset(cfg.get("person_like", ())), frozenset(cfg.get("title_words", ())),
+            frozenset(cfg.get("openers", ())))
+
+
+_PREV_WORD = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+
+
+def _looks_like_person(text: str, start: int, end: int, form: str) -> bool:
+    """"Michael Jordan", "Jordan Peterson": a country word glued to another
+    capitalised name is a personal name, unless a title follows ("Chad President"),
+    the neighbour is itself a country ("Turkey Syria talks") or a calendar word, or
+    the word before is a sentence opener ("Visiting Jordan", "In Chad")."""
+    person_like, titles, openers = _person_rule()
+    if form not in person_like:
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt:
+        w = nxt.group(1)
+        if w in titles:
+            return False
+        if w not in openers and w not in _CALENDAR and iso3(w) is None:
+            return True
+    prev = _PREV_WORD.search(text, max(0, start - 30), start)
+    if prev:
+        w = prev.group(1)
+        return not (w in openers or w.endswith((".", "ing", "ed", "s")) or w in _CALENDAR
+                    or iso3(w) is not None)
+    return False
+
+
+_CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+    "April May June July August September October November December".split())
+
+
 def find_countries(text: str) -> list[CountryMention]:
     """Every country mention in ``text``, left to right, non-overlapping."""
     if not isinstance(text, str) or not text:
@@ -226,6 +265,8 @@ def find_countries(text: str) -> list[CountryMention]:
         pos = end
         if not hit.iso3:
             continue        # exclusion phrase: consumed, reports nothing
+        if _looks_like_person(text, start, end, hit.form):
+            continue
         s_end = end - 1 if text[end - 1] in _HYPH else end
         out.append(CountryMention(start, s_end, text[start:s_end], hit.iso3, hit.kind))
     return out
