@@ -12,8 +12,15 @@ def _json_list(text: str | None) -> list:
     return json.loads(text) if text else []
 
 
+#: Formats whose stored raw_text is the input file's own text, so spans index the file.
+#: For HTML the raw_text is the rendered page text: spans index that, not the markup,
+#: so the export gives evidence strings only.
+SPAN_FORMATS = ("txt", "md")
+
+
 def eval_document(conn: sqlite3.Connection, info: db.DocInfo) -> dict:
-    body = conn.execute("SELECT body_text FROM documents WHERE doc_id=?", (info.doc_id,)).fetchone()[0]
+    body, fmt = conn.execute("SELECT body_text, fmt FROM documents WHERE doc_id=?", (info.doc_id,)).fetchone()
+    with_spans = fmt in SPAN_FORMATS
     events = []
     for r in conn.execute("SELECT * FROM events WHERE doc_id=? ORDER BY idx", (info.doc_id,)):
         events.append({
@@ -21,16 +28,19 @@ def eval_document(conn: sqlite3.Connection, info: db.DocInfo) -> dict:
             "status": r["status"], "date": r["date"], "countries": _json_list(r["countries"]),
             "source": _json_list(r["source"]), "target": _json_list(r["target"]),
             "amounts": _json_list(r["amounts"]), "location": r["location"], "project": r["project"],
-            "evidence": r["evidence"], "span": [r["start"], r["end"]], "extractor": r["extractor"],
+            "evidence": r["evidence"], "extractor": r["extractor"],
         })
-    quotes = [{"id": r["quote_id"], "speaker": r["speaker"], "affiliation": r["affiliation"],
-               "evidence": r["text"], "span": [r["start"], r["end"]]}
+        if with_spans:
+            events[-1]["span"] = [r["start"], r["end"]]
+    quotes = [{"id": r["quote_id"], "speaker": r["speaker"], "affiliation": r["affiliation"], "evidence": r["text"],
+               **({"span": [r["start"], r["end"]]} if with_spans else {})}
               for r in conn.execute("SELECT * FROM quotes WHERE doc_id=? ORDER BY idx", (info.doc_id,))]
     figures = []
     for r in conn.execute("SELECT * FROM figures WHERE doc_id=? ORDER BY idx", (info.doc_id,)):
         f = {"id": r["figure_id"], "indicator": r["indicator"], "countries": _json_list(r["countries"]),
-             "period": r["period"], "value": r["value"], "unit": r["unit"], "evidence": r["evidence"],
-             "span": [r["start"], r["end"]]}
+             "period": r["period"], "value": r["value"], "unit": r["unit"], "evidence": r["evidence"]}
+        if with_spans:
+            f["span"] = [r["start"], r["end"]]
         if r["base_period"]:
             f["base_period"] = r["base_period"]
         figures.append(f)
@@ -52,10 +62,16 @@ def eval_corpus(conn: sqlite3.Connection) -> dict:
     clusters: dict[str, list[str]] = defaultdict(list)
     for cid, eid in conn.execute("SELECT cluster_id, event_id FROM clusters ORDER BY cluster_id, event_id"):
         clusters[cid].append(eid)
-    names = {r[0]: r[1] for r in conn.execute("SELECT doc_id, name FROM documents")}
-    conflicts = [{"kind": r["kind"], "about": r["about"],
-                  "a": {"doc": names.get(r["a_doc"], r["a_doc"]), "evidence": r["a_evidence"], "span": [r["a_start"], r["a_end"]]},
-                  "b": {"doc": names.get(r["b_doc"], r["b_doc"]), "evidence": r["b_evidence"], "span": [r["b_start"], r["b_end"]]}}
+    docs = {r[0]: (r[1], r[2] in SPAN_FORMATS) for r in conn.execute("SELECT doc_id, name, fmt FROM documents")}
+
+    def side(r, x: str) -> dict:
+        name, with_span = docs.get(r[f"{x}_doc"], (r[f"{x}_doc"], False))
+        out = {"doc": name, "evidence": r[f"{x}_evidence"]}
+        if with_span:
+            out["span"] = [r[f"{x}_start"], r[f"{x}_end"]]
+        return out
+
+    conflicts = [{"kind": r["kind"], "about": r["about"], "a": side(r, "a"), "b": side(r, "b")}
                  for r in conn.execute("SELECT * FROM conflicts ORDER BY conflict_id")]
     return {"entities": entities, "clusters": list(clusters.values()), "conflicts": conflicts}
 
