@@ -173,7 +173,7 @@ def extract_figures(parsed: ParsedDoc) -> list[Figure]:
                 if _near(_re("deal"), text, a.start - 40, a.start) or _near(_re("deal"), text, a.end, a.end + 15):
                     continue
                 clause_start = max(text.rfind(",", 0, a.start), text.rfind(";", 0, a.start))
-                if _near(_re("target"), text, max(clause_start, a.start - 60), a.start):
+                if _near(_re("target"), text, max(clause_start, a.start - 80), a.start):
                     continue
                 if _near(_re("total"), text, a.start - 60, a.start):
                     continue

@@ -251,9 +251,25 @@ def _plausible(text: str, label: str) -> bool:
         heads, words, hon = _titles()
         if all(t.lower() in words or t.lower() in hon for t in toks):
             return False
-    # a bare country, capital or demonym is not an organization
-    cs = find_countries(text)
-    if cs and any(c.start == 0 and c.end >= len(text.rstrip(".")) for c in cs):
+    toks = text.split()
+    if toks[0] in cues["ship_prefixes"] and len(toks) > 1:
+        return False            # a ship's name
+    if any(ch in text for ch in "|/") or text.rstrip()[-1:] in "&,-":
+        return False
+    # a bare country, capital or demonym is not an organization, nor is a
+    # country followed only by generic words ("Russian Authorities")
+    cs = [c for c in find_countries(text) if c.kind in ("name", "capital", "demonym")]
+    covered = set()
+    for c in cs:
+        covered.update(range(c.start, c.end))
+    rest = [m for m in re.finditer(r"[\w\u2019'-]+", text) if not covered.intersection(range(m.start(), m.end()))]
+    rest = [m.group(0) for m in rest if m.group(0).lower() not in ("of", "and", "the", "s", "\u2019s", "'s")]
+    if not rest:
+        return False
+    if label in (ORG, PERSON) and all(w in cues["generic_words"] for w in rest) and (cs or len(rest) == 1):
+        return False
+    if label == PERSON and any(w in cues["generic_words"] or w in cues["project_heads"] or w in cues["org_heads"]
+                               for w in rest):
         return False
     return True
 
@@ -273,6 +289,10 @@ def extract_mentions(parsed: ParsedDoc) -> list[Mention]:
             acr_names.setdefault(acr, (exp, label))
             cands.append((base + es, base + ee, exp, label, None, _country_of(exp), exp, 3))
             cands.append((base + as_, base + ae, acr, label, None, _country_of(exp), exp, 3))
+        # state bodies and companies the country lexicon knows (Gazprom -> RUS)
+        for c in find_countries(text):
+            if c.kind == "org":
+                cands.append((base + c.start, base + c.end, c.text, ORG, None, c.iso3, None, 1))
         for m in group_re.finditer(text):
             cands.append((base + m.start(), base + m.end(), m.group(0), GROUP, None, None,
                           group_forms[m.group(0)], 2))
@@ -328,10 +348,21 @@ def extract_mentions(parsed: ParsedDoc) -> list[Mention]:
                     country = _country_of(text[max(0, s - 30):s])
                 cands.append((base + s, base + e, text[s:e], PERSON, role, country, etext_name, 0))
             else:
+                # "Pakistan's Narcotics Control Division": the country is an attribute
+                m = re.match(r"([A-Z][\w.]*)[\u2019']s\s+(?=[A-Z])", etext)
+                if m and find_countries(m.group(1)):
+                    etext, s = etext[m.end():], s + m.end()
+                    country = _country_of(m.group(1))
+                toks = etext.split()
+                if len(toks) > 1 and toks[-1] in _cues()["event_suffixes"]:
+                    etext = " ".join(toks[:-1]).rstrip()
+                    e = s + len(etext)
+                    if not _plausible(etext, label):
+                        continue
                 name = group_forms.get(etext) if label == GROUP else None
                 if label == ORG and etext.isupper() and etext in acr_names:
                     name, label = acr_names[etext]
-                cands.append((base + s, base + e, etext, label, None, _country_of(etext), name, 0))
+                cands.append((base + s, base + e, etext, label, None, country or _country_of(etext), name, 0))
     cands.extend(_rule_persons(parsed))
     # acronyms defined anywhere in the document name their later bare uses too
     for para, sdoc in parsed.paragraphs:
@@ -355,7 +386,7 @@ def extract_mentions(parsed: ParsedDoc) -> list[Mention]:
             for i, (s, e, t, label, role, country, hint, _) in enumerate(kept)]
 
 
-_NAME_TOK = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)(?:[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Za-z][a-z]+)*|[A-Z]\.)"
+_NAME_TOK = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)(?:[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Za-z][a-z]*)*|[A-Z]\.)"
 _NAME = rf"{_NAME_TOK}(?:\s+(?:bin|al|ul|e|de|van|von|der)?\s*{_NAME_TOK}){{0,3}}"
 _SPEECH_AFTER = re.compile(rf"(?<![\w.])({_NAME})\s+(?:said|says|told|added|stated|noted|tweeted|wrote|remarked)\b")
 _APPOS_NAME = re.compile(rf"(?<![\w.])({_NAME})(?=,\s)")
@@ -394,6 +425,18 @@ def _rule_persons(parsed: ParsedDoc) -> list[tuple]:
             if not t.text[:1].isupper() or not (low in heads or low in hon):
                 continue
             j = t.i + 1
+            # "Prime Minister of Uzbekistan X", "State Minister for Petroleum X"
+            if j < len(sdoc) and sdoc[j].text in ("of", "for", "to") and low in heads:
+                k = j + 1
+                if k < len(sdoc) and sdoc[k].text == "the":
+                    k += 1
+                n = 0
+                while k < len(sdoc) and n < 3 and sdoc[k].text[:1].isupper() and \
+                        (sdoc[k].text.lower() in words or find_countries(sdoc[k].text)):
+                    k += 1
+                    n += 1
+                if n:
+                    j = k
             if j < len(sdoc) and sdoc[j].text == ",":
                 j += 1
             k = j
@@ -434,8 +477,11 @@ def _propagate_names(parsed: ParsedDoc, cands) -> list[tuple]:
             n = c[6] or strip_title(c[2])
             toks = n.split()
             forms.add(n)
-            if len(toks) >= 2 and len(toks[-1]) > 2 and _name_ok(toks[-1]):
-                forms.add(toks[-1])
+            # surnames and middle names recur alone ("Dastgir said"); first names
+            # alone are left to the title rule ("PM Shehbaz")
+            for t in toks[1:] if len(toks) >= 2 else ():
+                if len(t) > 2 and t[0].isupper() and _name_ok(t) and t.lower() not in ("bin", "al", "ul"):
+                    forms.add(t)
     if not forms:
         return []
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))

@@ -17,7 +17,7 @@ from typing import Iterable
 from rapidfuzz import fuzz
 
 from ..model import Entity, Mention, Role
-from ..extract.mentions import strip_title
+from ..extract.mentions import is_honorific, strip_title
 
 PERSON = "PERSON"
 KINDS = ("PERSON", "ORG", "GROUP", "PROJECT")
@@ -90,6 +90,24 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return True
 
 
+def _surface_forms(m: Mention) -> list[str]:
+    """Every form a mention shows: as written, its name, without the title, and
+    with only the courtesy title ("governor Dr Reza Baqir" -> "Dr Reza Baqir")."""
+    forms = [m.text.strip(), m.name.strip()]
+    if m.label == PERSON:
+        bare = strip_title(m.text)
+        forms.append(bare)
+        toks = m.text.split()
+        nb = len(bare.split())
+        if len(toks) > nb and is_honorific(toks[-nb - 1]):
+            forms.append(" ".join(toks[-nb - 1:]))
+        # "Denis V. Manturov" is also written "Denis Manturov"
+        nt = m.name.split()
+        if len(nt) == 3 and re.fullmatch(r"[A-Z]\.?", nt[1]):
+            forms.append(f"{nt[0]} {nt[2]}")
+    return forms
+
+
 def _initials(name: str) -> str:
     parts = re.split(r"[\s\-\u2013]+", name)
     return "".join(p[0] for p in parts if p[:1].isupper())
@@ -132,7 +150,7 @@ def resolve_entities(mentions: Iterable[Mention], doc_meta: dict) -> list[Entity
         # the document itself names two people with this name: stays ambiguous
         local = {uf.find(("P", f)) for f in doc_full.get(m.doc_id, ()) if t in f.split()}
         if len(local) > 1:
-            return ("P1", k)
+            return ("PA", k)
         groups = {uf.find(("P", f)) for f in fkeys if full_names[f][-1] == t}
         if len(groups) == 1:
             return groups.pop()
@@ -140,7 +158,7 @@ def resolve_entities(mentions: Iterable[Mention], doc_meta: dict) -> list[Entity
             firsts = {uf.find(("P", f)) for f in fkeys if full_names[f][0] == t}
             if len(firsts) == 1:
                 return firsts.pop()
-        return ("P1", k)
+        return ("PA", k) if len(groups) > 1 else ("P1", k)
 
     # ---- organizations, groups, projects
     org_keys: dict[str, str] = {}     # key -> a display name
@@ -192,11 +210,16 @@ def resolve_entities(mentions: Iterable[Mention], doc_meta: dict) -> list[Entity
             multi = {n: c for n, c in names.items() if len(n.split()) >= 2}
             names = Counter(multi) if multi else names
         name = max(names, key=lambda n: (names[n], len(n), n))
+        if label == PERSON and all(len(_toks(m.name)) < 2 for m in gms):
+            # a bare name that fits two people is left out rather than guessed; one
+            # that no full name explains stays only when a title vouches for it
+            # ("President Putin"), since a lone capitalised word is often no person
+            if _[0] == "PA" or not any(m.role or m.text != m.name for m in gms):
+                continue
         forms = set()
         for m in gms:
-            for f in (m.text, m.name, strip_title(m.text) if m.label == PERSON else m.text):
-                f = f.strip()
-                if f and key(f) != key(name):
+            for f in _surface_forms(m):
+                if f and f != name:
                     forms.add(f)
         countries = Counter(m.country for m in gms if m.country)
         country = countries.most_common(1)[0][0] if countries else None
