@@ -61,3 +61,16 @@ def test_iso3_and_country_name_total(s):
 def test_country_found_whatever_surrounds_it(name, sep, tail):
     text = "Yes" + sep + name + sep + tail
     assert any(m.start == 3 + len(sep) for m in find_countries(text))
+
+
+def test_long_inputs_are_fast():
+    import time
+
+    texts = ["South " * 2000, "U.S." * 2500, "Papua" + " " * 10000 + "x",
+             "twenty " * 1500, "about $1-2 billion over 3 times the 4 JF-17s, " * 250,
+             "9" * 10_000, "1," * 5000]
+    t = time.perf_counter()
+    for text in texts:
+        find_countries(text)
+        find_amounts(text)
+    assert time.perf_counter() - t < 5.0
