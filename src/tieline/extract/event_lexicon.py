@@ -41,6 +41,7 @@ class Spec:
     needs_xcomp: bool = False        # verb: an event only with an infinitive ("resolve to")
     strict: bool = False             # noun: an event only under a governing trigger
     obj_only: bool = False           # weak noun: an event only as a verb's object
+    only_with: tuple[str, ...] = ()  # strict noun: the governing verbs it may join
     cue: str = ""
 
     def but(self, **kw) -> "Spec":
@@ -59,7 +60,8 @@ def _spec(cue: str, d: dict) -> Spec:
         needs_obj=tuple(d.get("needs_obj", ())), needs_mod_any=bool(d.get("needs_mod_any")),
         obj_not=tuple(d.get("obj_not", ())), no_xcomp=bool(d.get("no_xcomp")),
         needs_xcomp=bool(d.get("needs_xcomp")),
-        strict=bool(d.get("strict")), obj_only=bool(d.get("obj_only")), cue=cue,
+        strict=bool(d.get("strict")), obj_only=bool(d.get("obj_only")),
+        only_with=tuple(d.get("only_with", ())), cue=cue,
     )
 
 

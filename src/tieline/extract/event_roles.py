@@ -172,9 +172,7 @@ def _subject_tokens(head) -> set:
     """Token ids of the acting side of ``head``'s clause."""
     ids: set = set()
     for ch in head.children:
-        if ch.dep_ in _SUBJ:
-            ids |= {w.i for w in ch.subtree}
-        elif ch.dep_ == "agent":
+        if ch.dep_ in _SUBJ or ch.dep_ == "agent":
             ids |= {w.i for w in ch.subtree}
         elif (ch.dep_ in ("npadvmod", "appos") and ch.i < head.i
               and ch.pos_ in ("PROPN", "NOUN") and head.pos_ in ("VERB", "AUX")):

@@ -89,7 +89,7 @@ def _trigger_spec(tok) -> Spec | None:
     lex = lexicon()
     lemma = tok.lemma_.lower()
     pos = tok.pos_
-    if pos in ("VERB",) or (pos == "AUX" and lemma in ("have",) and False):
+    if pos == "VERB" and tok.dep_ not in ("amod", "compound"):
         for ch in tok.children:
             if ch.dep_ in ("prt", "prep") and f"{lemma} {ch.lower_}" in lex.phrasal:
                 spec = lex.phrasal[f"{lemma} {ch.lower_}"]
@@ -155,8 +155,15 @@ def _merge(head: Trigger) -> Spec:
     hands over to its object, a field mode refines an AGREE/REQUEST head."""
     spec = head.spec
     members = sorted(head.members, key=lambda t: abs(t.tok.i - head.tok.i))
+    if spec.weak and head.tok.pos_ in ("NOUN", "PROPN"):
+        # "cooperation with the signing of a pact": the real act under a weak noun
+        strong = [m for m in members if not m.spec.weak and m.spec.type is not None
+                  and not m.spec.light]
+        if strong:
+            return strong[0].spec
     if spec.light or spec.type is None:
-        typed = [m for m in members if m.spec.type is not None]
+        typed = [m for m in members if m.spec.type is not None
+                 and (not m.spec.only_with or head.tok.lemma_.lower() in m.spec.only_with)]
         if typed:
             m = typed[0]
             keep_dir = m.spec.dir
@@ -185,13 +192,15 @@ def _object_override(tok, spec: Spec, members) -> Spec:
     heads = [tok] + [m.tok for m in members]
     for h in heads:
         for ch in h.children:
+            if ch.dep_ in ("dobj", "nsubjpass"):
+                # who is received or welcomed: the object itself, not its modifiers
+                if ch.ent_type_ == "PERSON" or ch.lemma_.lower() in lex.classes.get("visitors", ()):
+                    words.add("<visitor>")
             if ch.dep_ in ("dobj", "nsubjpass", "attr", "dative", "pobj", "prep", "compound",
                            "amod", "oprd", "nmod", "xcomp"):
                 for w in ch.subtree:
                     words.add(w.lower_)
                     words.add(w.lemma_.lower())
-                    if w.ent_type_ == "PERSON":
-                        words.add("<person>")
                 text_parts.append(" ".join(w.lower_ for w in ch.subtree))
     text = " ".join(text_parts)
     for ov in lex.overrides:
@@ -236,7 +245,7 @@ def _sentence_events(sent: Sentence, actors, pair, doc) -> list[Event]:
             continue
         if r.spec.strict or (r.spec.weak and not r.members and not _weak_ok(r.tok, actors)):
             continue
-        if r.spec.obj_only and r.tok.dep_ not in ("dobj", "nsubjpass", "pobj") and not r.members:
+        if r.spec.obj_only and r.tok.dep_ not in ("dobj", "nsubjpass") and not r.members:
             continue
         ev = _build(sent, r, spec, actors, pair, doc, root_toks)
         if ev is not None:
@@ -265,7 +274,7 @@ def _build(sent, r: Trigger, spec: Spec, actors, pair, doc, root_toks) -> Event 
     if len(countries) < 2 and spec.dir == "sym" and len(pair) == 2 and set(countries) <= set(pair):
         # a joint act (talks, drills, a signing) names its other party only by
         # context: the document's main pair ("held talks with his counterpart")
-        if countries or _has_people(r.tok, region):
+        if countries or _has_people(r.tok, region) or not spec.weak:
             countries = source = tuple(pair)
             target = ()
     if len(countries) < 2 and not (countries and (foreign or spec.type in SOLO_TYPES)):
