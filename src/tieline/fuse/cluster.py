@@ -26,17 +26,18 @@ precision, the majority status, the union of amounts) and corroboration counts
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations
 from typing import Any, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from ..model import Amount, Event
+from ..model import Amount, Event, Mention
 from .common import (
-    STATUS_FUTURE, STATUS_PAST, amounts_close, content_words, countries_of, cues,
+    SAME_COUNTRY, STATUS_FUTURE, STATUS_PAST, amounts_close, content_words, countries_of, cues,
     date_relation, doc_field, doc_site, norm_text, parse_date, precision,
 )
 
@@ -44,6 +45,10 @@ from .common import (
 WINDOW = 40
 #: A pair needs at least this score to be a merge candidate.
 THRESHOLD = 3.0
+#: Bonus for a referring mention and its antecedent.
+ANTECEDENT = 1.5
+#: Two groups merge only when their mean pair score reaches this.
+MEAN_LINK = 2.5
 #: No cluster grows beyond this many mentions (a guard against runaway merges).
 MAX_CLUSTER = 60
 #: Events of one document this close (chars) are "adjacent" mentions.
@@ -80,9 +85,13 @@ class _Feat:
     words: frozenset[str]
     text: str
     editions: frozenset[int]
-    anaphoric: bool
+    anaphoric: bool                   # names the act by a definite noun: "the agreement"
+    refers: bool                      # anaphoric, or refers to its parties: "both sides"
     location: str | None
-    location_is_country: bool
+    location_iso3: str | None
+    persons: frozenset[str]
+    additive: bool
+    numbers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -109,23 +118,59 @@ def editions(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=1)
-def _anaphora_re() -> re.Pattern:
-    phrases = sorted(cues()["anaphora"], key=len, reverse=True)
+_NUM = re.compile(r"(?<![\d$.,])(\d{1,3})(?![\d,.%])(?!\s*(?:per|percent|billion|million|bn|mn|km|mw))",
+                  re.IGNORECASE)
+
+
+def small_numbers(text: str) -> frozenset[str]:
+    """Small bare numbers (unit numbers, member counts) that tell acts apart; days of
+    the month are left out (dates are compared as dates)."""
+    months = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    t = re.sub(r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + months + r"|" + months + r"\s+\d{1,2}\b", " ",
+               text, flags=re.IGNORECASE)
+    return frozenset(_NUM.findall(t))
+
+
+@lru_cache(maxsize=2)
+def _anaphora_re(key: str = "anaphora") -> re.Pattern:
+    phrases = sorted(cues()[key], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
 
 @lru_cache(maxsize=4096)
-def _is_country_name(place: str) -> bool:
-    try:
+def _country_code(place: str) -> str | None:
+    """ISO3 code when a place name is a country's name, else None."""
+    from ..extract.countries import find_countries
+    # a capital stands for its state in extraction ("Moscow said"), not here: only a
+    # country's own name contains its cities
+    code = next((m.iso3 for m in find_countries(place)
+                 if m.kind == "name" and m.end - m.start >= len(place.strip()) - 1), None)
+    if not code:
         import pycountry
-        pycountry.countries.lookup(place)
-        return True
-    except (LookupError, ImportError):
-        return False
+        try:
+            code = pycountry.countries.lookup(place).alpha_3
+        except LookupError:
+            # common short names ("Russia", "Iran") are not pycountry's official ones
+            try:
+                hits = pycountry.countries.search_fuzzy(place)
+            except LookupError:
+                hits = []
+            # search_fuzzy also matches provinces and cities ("Moscow"): keep a hit only
+            # when the place is part of the country's own names
+            code = None
+            for h in hits[:3]:
+                names = " | ".join(norm_text(getattr(h, k, "") or "") for k in ("name", "common_name", "official_name"))
+                if re.search(r"\b" + re.escape(norm_text(place)) + r"\b", names):
+                    code = h.alpha_3
+                    break
+    return SAME_COUNTRY.get(code, code) if code else None
 
 
-def _features(e: Event) -> _Feat:
+#: "also met", "another embargo": the text marks an act in addition to one told before
+_ADDITIVE = re.compile(r"\b(?:also|another|separately|in addition|additionally|a separate|a second)\b")
+
+
+def _features(e: Event, persons: frozenset[str] = frozenset()) -> _Feat:
     text = norm_text(e.evidence or "")
     loc = (e.location or "").strip().lower() or None
     return _Feat(
@@ -136,8 +181,12 @@ def _features(e: Event) -> _Feat:
         text=text,
         editions=editions(e.evidence or ""),
         anaphoric=bool(_anaphora_re().search(text)),
+        refers=bool(_anaphora_re().search(text) or _anaphora_re("party_anaphora").search(text)),
         location=loc,
-        location_is_country=bool(loc) and _is_country_name(e.location),
+        location_iso3=_country_code(e.location) if loc else None,
+        persons=persons,
+        additive=bool(_ADDITIVE.search(text)),
+        numbers=small_numbers(e.evidence or ""),
     )
 
 
@@ -156,8 +205,11 @@ def _spans_overlap(a: Event, b: Event) -> bool:
     return inter > 0 and inter >= 0.5 * min(a.end - a.start, b.end - b.start)
 
 
-def vetoed(a: Event, b: Event, fa: _Feat, fb: _Feat) -> bool:
-    """True when two events cannot be one act, whatever else agrees."""
+def vetoed(a: Event, b: Event, fa: _Feat, fb: _Feat, check_date: bool = True) -> bool:
+    """True when two events cannot be one act, whatever else agrees.
+
+    ``check_date=False`` asks whether they would be one act but for their dates (the
+    conflict finder's question)."""
     if a.type != b.type:
         return True
     if a.doc_id == b.doc_id and _spans_overlap(a, b):
@@ -166,7 +218,7 @@ def vetoed(a: Event, b: Event, fa: _Feat, fb: _Feat) -> bool:
         return True
     if (a.status == "negated") != (b.status == "negated"):
         return True
-    if date_relation(a.date, b.date) == "incompatible":
+    if check_date and date_relation(a.date, b.date) == "incompatible":
         return True
     if a.project and b.project and a.project != b.project:
         return True
@@ -183,8 +235,12 @@ def vetoed(a: Event, b: Event, fa: _Feat, fb: _Feat) -> bool:
     if fa.target and fb.target and fa.source and fb.source and not (fa.source & fb.source):
         return True
     if fa.location and fb.location and fa.location != fb.location:
-        if not (fa.location_is_country or fb.location_is_country):
-            if fa.location not in fb.location and fb.location not in fa.location:
+        if fa.location not in fb.location and fb.location not in fa.location:
+            # a country contains a city of it: "Uzbekistan" and "Samarkand" agree when
+            # the country takes part; otherwise two different places
+            ok = (fa.location_iso3 and fa.location_iso3 in fb.countries) or \
+                (fb.location_iso3 and fb.location_iso3 in fa.countries)
+            if not ok:
                 return True
     return False
 
@@ -207,17 +263,24 @@ def text_similarity(fa: _Feat, fb: _Feat) -> float:
     """0..1: content-word overlap blended with rapidfuzz's token-sort ratio."""
     if not fa.words or not fb.words:
         return 0.0
-    jac = len(fa.words & fb.words) / len(fa.words | fb.words)
+    inter = len(fa.words & fb.words)
+    jac = inter / len(fa.words | fb.words)
     ratio = fuzz.token_set_ratio(" ".join(sorted(fa.words)), " ".join(sorted(fb.words))) / 100
-    return 0.6 * jac + 0.4 * ratio * min(1.0, min(len(fa.words), len(fb.words)) / 6)
+    small = min(len(fa.words), len(fb.words))
+    sim = 0.6 * jac + 0.4 * ratio * min(1.0, small / 6)
+    if small >= 4:
+        # one report quoting the other's clause inside a longer sentence
+        sim = max(sim, 0.8 * inter / small)
+    return sim
 
 
-def pair_score(a: Event, b: Event, fa: _Feat | None = None, fb: _Feat | None = None) -> float:
+def pair_score(a: Event, b: Event, fa: _Feat | None = None, fb: _Feat | None = None,
+               use_date: bool = True) -> float:
     """How strongly two (not vetoed) events look like one act. ~3 and up: same act."""
     fa = fa or _features(a)
     fb = fb or _features(b)
     score = 0.0
-    rel = date_relation(a.date, b.date)
+    rel = date_relation(a.date, b.date) if use_date else "unknown"
     if rel == "equal":
         score += {3: 2.5, 2: 1.5, 1: 0.75}.get(precision(a.date), 0)
     elif rel == "compatible":
@@ -232,26 +295,45 @@ def pair_score(a: Event, b: Event, fa: _Feat | None = None, fb: _Feat | None = N
     shared, clash = _shared_amounts(a, b)
     score += min(shared, 2) * 1.0 - clash * 1.5
     if a.mode and b.mode and a.mode != "other" and b.mode != "other":
-        score += 0.75 if a.mode == b.mode else -0.75
+        if a.mode == b.mode:
+            score += 0.75
+        elif a.type != "CONSULT":
+            # a visit, its meeting and its talks are facets of one encounter; an arms
+            # delivery and a joint venture are two acts
+            score -= 2.0
+    if a.mode == b.mode and fa.countries == fb.countries and bool(fa.target) != bool(fb.target):
+        # "the three sides met" vs "they also met the host's minister": two meetings
+        score -= 1.0
     if _status_group(a.status) != _status_group(b.status):
         score -= 1.5
     elif a.status == b.status:
         score += 0.25
     else:
         # a running series ("have been holding drills since 2016") vs one dated act
-        score -= 0.75
+        score -= 2.0 if a.date and b.date else 0.75
+    if a.status == b.status == "proposed":
+        # speculation names no act of its own: only near-identical wording is one
+        score -= 1.0
+    if fa.numbers and fb.numbers and not (fa.numbers & fb.numbers):
+        # "Unit 2" vs "Units 3 and 4", "22-member" vs "50-member"
+        score -= 1.0
     if fa.countries and fa.countries == fb.countries:
         score += 0.5
     if fa.editions and fa.editions == fb.editions:
         score += 1.0
     sim = text_similarity(fa, fb)
     score += 4.0 * (sim - 0.2)
+    if fa.persons and fb.persons and not (fa.persons & fb.persons):
+        # "the minister visited Moscow" and "the general visited Moscow": two visits
+        score -= 1.5
     if a.doc_id == b.doc_id:
+        later = fb if b.start > a.start else fa
+        if later.additive:
+            score -= 1.5
         gap = max(a.start, b.start) - min(a.end, b.end)
         if gap <= ADJACENT:
             score += 1.0
-        later = fb if b.start > a.start else fa
-        if later.anaphoric and gap <= 3 * ADJACENT:
+        if later.refers and gap <= 3 * ADJACENT:
             score += 1.0
     return score
 
@@ -295,21 +377,87 @@ def candidate_pairs(events: Sequence[Event], feats: Sequence[_Feat]):
 
 # ------------------------------------------------------------------ clustering
 
+def persons_in_events(events: Sequence[Event], mentions: Sequence[Mention]) -> list[frozenset[str]]:
+    """The people (PERSON mentions, by their fullest name) inside each event's span."""
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.label == "PERSON":
+            by_doc[m.doc_id].append(m)
+    starts = {}
+    for d, ms in by_doc.items():
+        ms.sort(key=lambda m: m.start)
+        starts[d] = [m.start for m in ms]
+    out = []
+    for e in events:
+        ms = by_doc.get(e.doc_id, [])
+        lo = bisect_left(starts.get(e.doc_id, []), e.start)
+        names = set()
+        for m in ms[lo:]:
+            if m.start >= e.end:
+                break
+            names.add(norm_text(m.name or m.text))
+        out.append(frozenset(names))
+    return out
+
+
+def antecedents(events: Sequence[Event], feats: Sequence[_Feat]) -> dict[int, int]:
+    """For each mention that refers back ("This upcoming visit ...", "The agreement was
+    signed by ..."), the nearest earlier event of its document it can be: same type,
+    same status group, not vetoed. However far back: the article names it once."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(events):
+        by_doc[e.doc_id].append(i)
+    out = {}
+    for idx in by_doc.values():
+        idx.sort(key=lambda i: events[i].start)
+        for n, j in enumerate(idx):
+            if not feats[j].anaphoric:
+                continue
+            b = events[j]
+            for i in reversed(idx[max(0, n - WINDOW):n]):
+                a = events[i]
+                same_mode = a.mode == b.mode or a.mode in (None, "other") or b.mode in (None, "other")
+                if a.type == b.type and same_mode and _status_group(a.status) == _status_group(b.status) \
+                        and not vetoed(a, b, feats[i], feats[j]):
+                    out[j] = i
+                    break
+    return out
+
+
 def cluster_events(events: Sequence[Event], docs: Mapping[str, Any] | None = None,
-                   threshold: float = THRESHOLD) -> list[EventCluster]:
+                   mentions: Sequence[Mention] = (), threshold: float = THRESHOLD) -> list[EventCluster]:
     """Group events that are the same real act; singletons are left out.
 
-    Clusters are ordered by their first member index; members ascend."""
+    ``mentions`` (optional) lets people named in the evidence tell two acts apart
+    (two visits to one capital by two ministers). Clusters are ordered by their first
+    member index; members ascend."""
     events = list(events)
-    feats = [_features(e) for e in events]
+    people = persons_in_events(events, mentions) if mentions else [frozenset()] * len(events)
+    feats = [_features(e, p) for e, p in zip(events, people)]
+    back = antecedents(events, feats)
+    pair_scores: dict[tuple[int, int], float | None] = {}
+
+    def link(x: int, y: int) -> float | None:
+        """Score of a pair (None when vetoed), computed once."""
+        k = (x, y) if x < y else (y, x)
+        if k not in pair_scores:
+            a, b = events[k[0]], events[k[1]]
+            fa, fb = feats[k[0]], feats[k[1]]
+            if vetoed(a, b, fa, fb):
+                pair_scores[k] = None
+            else:
+                s = pair_score(a, b, fa, fb)
+                if back.get(k[1]) == k[0]:
+                    s += ANTECEDENT
+                pair_scores[k] = s
+        return pair_scores[k]
+
     scored = []
-    for i, j in candidate_pairs(events, feats):
-        if vetoed(events[i], events[j], feats[i], feats[j]):
-            continue
-        s = pair_score(events[i], events[j], feats[i], feats[j])
-        if s >= threshold:
+    for i, j in chain(candidate_pairs(events, feats), ((a, b) for b, a in back.items())):
+        s = link(i, j)
+        if s is not None and s >= threshold:
             scored.append((-s, i, j))
-    scored.sort()
+    scored = sorted(set(scored))
     group = list(range(len(events)))           # union-find parent
     members: dict[int, list[int]] = {}
 
@@ -326,7 +474,10 @@ def cluster_events(events: Sequence[Event], docs: Mapping[str, Any] | None = Non
         mi, mj = members.get(ri, [ri]), members.get(rj, [rj])
         if len(mi) + len(mj) > MAX_CLUSTER:
             continue
-        if any(vetoed(events[x], events[y], feats[x], feats[y]) for x in mi for y in mj):
+        # average link: the groups must agree as wholes, so one strong pair cannot
+        # chain two different acts through a shared neighbour
+        cross = [link(x, y) for x in mi for y in mj]
+        if any(c is None for c in cross) or sum(cross) / len(cross) < MEAN_LINK:
             continue
         group[rj] = ri
         members[ri] = mi + mj

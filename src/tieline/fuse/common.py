@@ -66,6 +66,7 @@ def doc_site(docs, doc_id: str) -> str:
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
+@lru_cache(maxsize=65536)
 def parse_date(s: str | None) -> tuple[int, ...] | None:
     """'2021' -> (2021,), '2021-07' -> (2021, 7), '2021-07-15' -> (2021, 7, 15)."""
     if not s:
@@ -76,6 +77,7 @@ def parse_date(s: str | None) -> tuple[int, ...] | None:
     return tuple(int(g) for g in m.groups() if g is not None)
 
 
+@lru_cache(maxsize=262144)
 def date_relation(a: str | None, b: str | None, near_days: int = 3) -> str:
     """How two dates at possibly different precisions relate.
 

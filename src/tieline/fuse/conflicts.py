@@ -66,8 +66,9 @@ def find_conflicts(events: Sequence[Event], figures: Sequence[Figure] = (),
                    clusters: Sequence[EventCluster] | None = None) -> list[dict]:
     """All conflicts found among the records of a corpus, deterministic order."""
     events = list(events)
+    ments = [m for m in mentions if isinstance(m, Mention)]
     if clusters is None:
-        clusters = cluster_events(events, docs)
+        clusters = cluster_events(events, docs, ments)
     out: list[dict] = []
     out += cluster_conflicts(events, clusters, docs)
     out += date_conflicts(events, clusters, docs)
@@ -75,7 +76,6 @@ def find_conflicts(events: Sequence[Event], figures: Sequence[Figure] = (),
     out += status_conflicts(events, docs)
     out += prohibition_conflicts(events)
     out += sequence_conflicts(events)
-    ments = [m for m in mentions if isinstance(m, Mention)]
     ents = [m for m in mentions if isinstance(m, Entity)]
     out += role_conflicts(ments, docs, ents)
     out += figure_conflicts(list(figures), docs)
@@ -151,8 +151,7 @@ def date_conflicts(events, clusters, docs) -> list[dict]:
             continue
         if a.status not in STATUS_PAST or b.status not in STATUS_PAST:
             continue
-        a2, b2 = _undated(a), _undated(b)
-        if vetoed(a2, b2, feats[i], feats[j]):
+        if vetoed(a, b, feats[i], feats[j], check_date=False):
             continue
         anchors = bool(feats[i].editions & feats[j].editions)
         anchors |= any(x.unit == y.unit and rounding_close(x.value, y.value)
@@ -160,16 +159,11 @@ def date_conflicts(events, clusters, docs) -> list[dict]:
         anchors |= bool(feats[i].location and feats[i].location == feats[j].location)
         if not anchors or text_similarity(feats[i], feats[j]) < 0.35:
             continue
-        if pair_score(a2, b2, feats[i], feats[j]) < 4.0:
+        if pair_score(a, b, feats[i], feats[j], use_date=False) < 4.0:
             continue
         out.append(_conflict(f"date of {_short(a.evidence, 40)!r}: {a.date} vs {b.date}",
                              "event_date", a, b))
     return out
-
-
-def _undated(e: Event) -> Event:
-    from dataclasses import replace
-    return replace(e, date=None)
 
 
 # ------------------------------------------------------------------ projects
