@@ -155,3 +155,14 @@ def test_unknown_currencies_and_lookalike_scales():
     assert vals("a grant of 580 million shillings") == []
     assert vals("around 100 Arab envoys") == [(100, "count", "about")]
     assert vals("The UN complained on Tuesday over two raids.") == [(2, "count", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("a pipeline capacity of 33 bcm", [(33, "bcm_per_year", None)]),
+    ("it exported 150 bcm in 2019", [(150, "bcm_per_year", None)]),
+    ("proven reserves of 1,000 bcm", []),
+    ("5m tonnes of wheat", [(5e6, "tonnes", None)]),
+    ("a 2.5 billion-dollar deal", [(2.5e9, "USD", None)]),
+])
+def test_bare_bcm_glued_scales_and_dollar_adjectives(text, expected):
+    assert vals(text) == expected

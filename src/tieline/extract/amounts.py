@@ -105,8 +105,11 @@ class _Lex:
             r"(?:[" + _DASH + r"]long)?", re.IGNORECASE)
         self.cubic_re = re.compile(
             r"\s*(" + _alt(d["cubic_metre_words"]) + r")(?:\s+of\s+(?:natural\s+)?gas)?"
-            r"\s*(" + _alt(d["annual_markers"]) + ")", re.IGNORECASE)
-        self.cur_suffix_re = re.compile(r"\s*(" + _alt(list(self.cur_suffix)) + ")")
+            r"(?:\s*(" + _alt(d["annual_markers"]) + "))?", re.IGNORECASE)
+        self.bcm_cues = re.compile(_alt(d["bcm_annual_cues"]) + "|\\bin\\s+(?:19|20)\\d\\d\\b",
+                                   re.IGNORECASE)
+        self.cur_suffix_re = re.compile(r"\s*[" + _DASH + r"]?\s*("
+                                        + _alt(list(self.cur_suffix)) + ")")
         self.cur_suffix_scale_re = re.compile(
             r"\s*(" + _alt(list(self.cur_suffix_scale)) + ")")
         self.cur_prefix_re = re.compile(
@@ -246,6 +249,12 @@ def _prefix(lex: _Lex, text: str, pos: int) -> tuple[str | None, int]:
     return lex.cur_prefix[m.group(1)], pos - (len(m.group(0)))
 
 
+def _annual_context(lex: _Lex, text: str, start: int, end: int) -> bool:
+    """A gas volume with no "per year" is still annual when the clause says so
+    ("a capacity of 33 bcm", "exported 150 bcm in 2019")."""
+    return bool(lex.bcm_cues.search(text[max(0, start - 60):end + 20]))
+
+
 def _is_year(n: _Num) -> bool:
     return (not n.word and n.scale == 1.0 and "," not in n.digits and "." not in n.digits
             and len(n.digits) == 4 and 1800 <= n.value <= 2100)
@@ -376,20 +385,26 @@ def _amounts_at(lex: _Lex, text: str, m: re.Match) -> tuple[list[Amount], int]:
         if cur == "RUPEE":
             cur = _rupee(lex, text, last.scale_word)
         return out(cur, stop=end)
-    if last.attached and last.scale_word in lex.attached_only:
-        return [], end                       # "3m" with no currency: metres, not millions
-    # billion cubic metres a year
+    # billion cubic metres (a year)
     cm = lex.cubic_re.match(text, end)
     if cm:
-        return out("bcm_per_year", 1e-9, stop=cm.end())
+        if cm.group(2) or _annual_context(lex, text, left, cm.end()):
+            return out("bcm_per_year", 1e-9, stop=cm.end())
+        return [], cm.end()
     um = lex.unit_re.match(text, end)
     if um:
         unit = _unit_key(lex, um.group(1))
+        if unit == "bcm":
+            if _annual_context(lex, text, left, um.end()):
+                return out("bcm_per_year", stop=um.end())
+            return [], um.end()
         if unit:
             factor = 1.0
             if unit in lex.conv:
                 factor, unit = lex.conv[unit]
             return out(unit, factor, stop=um.end())
+    if last.attached and last.scale_word in lex.attached_only:
+        return [], end                       # "3m" with no currency: metres, not millions
     fm = lex.fold_re.match(text, end)
     if fm:
         return out("times", stop=fm.end())
