@@ -16,7 +16,8 @@ Choices (see gold/README "Amounts"):
   "22-member" adjective); years, dates, ordinals, durations, model numbers (JF-17,
   S-400) and labels ("Article 370") are never counts; "one" alone is never a count.
 - Measures in other systems (miles, acres, cubic feet) are left out; GW, kW, kilotonnes
-  and million tonnes are converted to MW and tonnes. "bcm" needs an annual marker.
+  and million tonnes are converted to MW and tonnes. "bcm" needs an annual marker
+  ("per year") or an annual clause ("a capacity of 33 bcm", "150 bcm in 2019").
 - "less than", "under", "below" are read as ``up_to`` and "at least" as ``more_than``
   (the schema has no lower/upper-bound qualifiers of its own).
 """
