@@ -486,12 +486,17 @@ def _propagate_names(parsed: ParsedDoc, cands) -> list[tuple]:
         return []
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     pat = re.compile(rf"(?<![\w-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:{alt})(?![\w-])")
+    people = [(c[0], c[1]) for c in cands if c[3] == PERSON]
     out = []
     for para, sdoc in parsed.paragraphs:
         base, text = para.start, para.text[:len(sdoc.text)]
         for m in pat.finditer(text):
+            s, e = base + m.start(), base + m.end()
+            if any(a < e and s < b for a, b in people):
+                continue
             surface = m.group(0)
-            out.append((base + m.start(), base + m.end(), surface, PERSON, None, None, strip_title(surface), -1))
+            # a known person's name beats the model's other labels ("Novak" as ORG)
+            out.append((s, e, surface, PERSON, None, None, strip_title(surface), 0.5))
     return out
 
 

@@ -1,0 +1,70 @@
+"""Trade figures on sentences written for these tests (invented, not from any corpus)."""
+from __future__ import annotations
+
+import pytest
+
+from tieline.extract.figures import GROWTH, TRADE, extract_figures
+from tieline.extract.nlp import parse_document
+from tieline.model import Document, Paragraph
+
+pytest.importorskip("spacy")
+
+
+def _figures(*paras: str, published: str | None = "2023-05-10"):
+    raw = "\n\n".join(paras)
+    out, pos = [], 0
+    for p in paras:
+        start = raw.index(p, pos)
+        out.append(Paragraph(start, start + len(p), p))
+        pos = start + len(p)
+    doc = Document(doc_id="t", name="t", source="t", fmt="txt", raw_text=raw,
+                   paragraphs=tuple(out), published=published)
+    return doc, extract_figures(parse_document(doc))
+
+
+def test_bilateral_trade_value_with_year():
+    doc, fs = _figures("Trade between Chile and Norway stood at $640 million in 2021.")
+    assert len(fs) == 1
+    f = fs[0]
+    assert (f.indicator, f.value, f.unit, f.period) == (TRADE, 640_000_000, "USD", "2021")
+    assert set(f.countries) == {"CHL", "NOR"}
+    assert doc.raw_text[f.start:f.end] == f.evidence and "$640 million" in f.evidence
+
+
+def test_last_year_resolves_against_publication_date():
+    _, fs = _figures("Bilateral trade between Peru and Poland reached $1.2 billion last year.",
+                     published="2019-06-01")
+    assert [(f.value, f.period) for f in fs] == [(1_200_000_000, "2018")]
+
+
+def test_growth_percent_with_base_period():
+    _, fs = _figures("Two-way trade between Kenya and Turkey rose to $900 million in 2020, a 30% increase from 2019.")
+    growth = [f for f in fs if f.indicator == GROWTH]
+    assert len(growth) == 1
+    assert (growth[0].value, growth[0].unit, growth[0].period, growth[0].base_period) == (30, "percent", "2020", "2019")
+    assert any(f.indicator == TRADE and f.value == 900_000_000 for f in fs)
+
+
+def test_multiple_written_as_a_word():
+    _, fs = _figures("Bilateral trade between Ghana and Brazil has grown threefold since 2015.")
+    assert [(f.indicator, f.value, f.unit) for f in fs] == [(GROWTH, 3, "times")]
+
+
+def test_fiscal_year_label_and_last_financial_year():
+    _, fs = _figures("Trade between India and Peru was $2.5 billion in 2019-20 and $3.1 billion "
+                     "in the last financial year.", published="2022-10-21")
+    assert [(f.value, f.period) for f in fs] == [(2_500_000_000, "2019-20"), (3_100_000_000, "2021-22")]
+
+
+def test_one_way_exports_deals_and_targets_are_not_figures():
+    _, fs = _figures(
+        "Chile's exports to Norway were worth $300 million in 2021.",
+        "Chile and Norway signed a trade deal worth $2 billion in 2022.",
+        "The two countries aim to raise bilateral trade to $5 billion by 2025.",
+    )
+    assert fs == []
+
+
+def test_trade_without_a_bilateral_sign_is_not_a_figure():
+    _, fs = _figures("Norway's total trade reached $300 billion in 2021.")
+    assert fs == []
