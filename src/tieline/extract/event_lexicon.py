@@ -42,6 +42,7 @@ class Spec:
     strict: bool = False             # noun: an event only under a governing trigger
     obj_only: bool = False           # weak noun: an event only as a verb's object
     only_with: tuple[str, ...] = ()  # strict noun: the governing verbs it may join
+    intransitive: bool = False       # verb: not this sense with a direct object
     cue: str = ""
 
     def but(self, **kw) -> "Spec":
@@ -61,7 +62,8 @@ def _spec(cue: str, d: dict) -> Spec:
         obj_not=tuple(d.get("obj_not", ())), no_xcomp=bool(d.get("no_xcomp")),
         needs_xcomp=bool(d.get("needs_xcomp")),
         strict=bool(d.get("strict")), obj_only=bool(d.get("obj_only")),
-        only_with=tuple(d.get("only_with", ())), cue=cue,
+        only_with=tuple(d.get("only_with", ())), intransitive=bool(d.get("intransitive")),
+        cue=cue,
     )
 
 

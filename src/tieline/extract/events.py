@@ -29,6 +29,8 @@ from .nlp import ParsedDoc, Sentence
 
 #: Types that can be acts of one state alone (on its own soil or people); the
 #: cooperative ones need two parties to be a relation at all.
+#: Cooperative types whose unnamed partner is taken to be the document's other main state.
+PARTNER_TYPES = frozenset({"COOPERATE", "AGREE", "AID", "SUPPORT", "CONSULT"})
 SOLO_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN", "SANCTION", "MOBILIZE",
                         "REJECT", "REQUEST", "ACCUSE", "RETREAT"})
 
@@ -108,6 +110,8 @@ def _trigger_spec(tok) -> Spec | None:
             return None
         if spec.obj_not and any(o.lemma_.lower() in spec.obj_not for o in objs):
             return None
+        if spec.intransitive and any(o.dep_ == "dobj" for o in objs):
+            return None
         has_xcomp = any(c.dep_ == "xcomp" for c in tok.children)
         if (spec.no_xcomp and has_xcomp) or (spec.needs_xcomp and not has_xcomp):
             return None
@@ -142,6 +146,9 @@ def _governor(tok, triggers: dict):
     """The nearest trigger that governs ``tok`` through non-clausal links, else None."""
     cur = tok
     for _ in range(8):
+        if (cur.dep_ == "ccomp" and cur.head.i in triggers
+                and triggers[cur.head.i].spec.light):
+            return triggers[cur.head.i]      # "help Egypt build a plant"
         if cur.dep_ in _CLAUSAL or cur.dep_ not in _JOIN or cur.head is cur:
             return None
         cur = cur.head
@@ -271,12 +278,24 @@ def _build(sent, r: Trigger, spec: Spec, actors, pair, doc, root_toks) -> Event 
     if part is None:
         return None
     countries, source, target, foreign = part
+    if r.tok.pos_ in ("NOUN", "PROPN") and not r.members and _bare_reference(r.tok, region, actors):
+        return None
     if len(countries) < 2 and spec.dir == "sym" and len(pair) == 2 and set(countries) <= set(pair):
         # a joint act (talks, drills, a signing) names its other party only by
         # context: the document's main pair ("held talks with his counterpart")
         if countries or _has_people(r.tok, region) or not spec.weak:
             countries = source = tuple(pair)
             target = ()
+    if (len(countries) == 1 and spec.dir != "sym" and len(pair) == 2 and countries[0] in pair
+            and spec.type in PARTNER_TYPES):
+        # "exported to Pakistan" in a text about two states: the other one acts
+        other = pair[0] if pair[1] == countries[0] else pair[1]
+        if source and not target:
+            target = (other,)
+        elif target and not source:
+            source = (other,)
+        if source and target:
+            countries = tuple(source) + tuple(target)
     if len(countries) < 2 and not (countries and (foreign or spec.type in SOLO_TYPES)):
         return None
     lo, hi = roles.hull(r.tok, region)
@@ -296,6 +315,23 @@ def _build(sent, r: Trigger, spec: Spec, actors, pair, doc, root_toks) -> Event 
         project=find_project(evidence),
         trigger=spec.cue or r.tok.lemma_,
     )
+
+
+def _bare_reference(head, region, actors) -> bool:
+    """ "the meeting", "these talks": a noun that only refers back to an event the text
+    stated before (no party, person, date or number of its own)."""
+    doc = head.doc
+    own = set()
+    for a in actors.states:
+        own |= a.tok_ids
+    for i in region:
+        t = doc[i]
+        if i in own or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE", "DATE", "CARDINAL",
+                                       "MONEY", "EVENT", "FAC") or t.like_num:
+            return False
+        if i in actors.pairs or i in actors.parties:
+            return False
+    return True
 
 
 def _has_people(head, region) -> bool:
