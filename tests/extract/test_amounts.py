@@ -166,3 +166,7 @@ def test_unknown_currencies_and_lookalike_scales():
 ])
 def test_bare_bcm_glued_scales_and_dollar_adjectives(text, expected):
     assert vals(text) == expected
+
+
+def test_prefix_split_by_a_line_break():
+    assert vals("paid US\n$5 million") == [(5e6, "USD", None)]

@@ -247,7 +247,7 @@ def _prefix(lex: _Lex, text: str, pos: int) -> tuple[str | None, int]:
     m = lex.cur_prefix_re.search(text[max(0, pos - 20):pos])
     if not m:
         return None, pos
-    return lex.cur_prefix[m.group(1)], pos - (len(m.group(0)))
+    return lex.cur_prefix.get(" ".join(m.group(1).split())), pos - (len(m.group(0)))
 
 
 def _annual_context(lex: _Lex, text: str, start: int, end: int) -> bool:
@@ -343,8 +343,9 @@ def _amounts_at(lex: _Lex, text: str, m: re.Match) -> tuple[list[Amount], int]:
             p = rm.end()
             cur2 = None
             pm = lex.cur_prefix_inline.match(text, p)
-            if pm and (cur is None or lex.cur_prefix[pm.group(1)] == cur):
-                cur2 = lex.cur_prefix[pm.group(1)]
+            code2 = lex.cur_prefix.get(" ".join(pm.group(1).split())) if pm else None
+            if code2 and (cur is None or code2 == cur):
+                cur2 = code2
                 p = pm.end()
             m2 = lex.num_re.match(text, p)
             b = _read_num(lex, text, m2, second=True) if m2 else None
@@ -375,12 +376,12 @@ def _amounts_at(lex: _Lex, text: str, m: re.Match) -> tuple[list[Amount], int]:
     # currency after the number ("1.5 trillion rubles", "10 billion USD")
     sm = lex.cur_suffix_re.match(text, end)
     if sm and cur is None:
-        cur = lex.cur_suffix[" ".join(sm.group(1).split())]
+        cur = lex.cur_suffix.get(" ".join(sm.group(1).split()))
         end = sm.end()
     elif cur is None and last.scale != 1.0 and not last.attached:
         sm = lex.cur_suffix_scale_re.match(text, end)
         if sm:
-            cur = lex.cur_suffix_scale[sm.group(1)]
+            cur = lex.cur_suffix_scale.get(" ".join(sm.group(1).split()))
             end = sm.end()
     if cur is not None:
         if cur == "RUPEE":
