@@ -201,6 +201,18 @@ def _acronyms(text: str) -> list[tuple[int, int, str, int, int, str]]:
     return out
 
 
+def _heading_like(text: str) -> bool:
+    """A headline, subheading or byline: short, no sentence end, mostly capitalised."""
+    words = re.findall(r"[A-Za-z][\w\u2019'-]*", text)
+    if re.match(r"\s*(?:By|From|\u2014|-)\s", text):
+        return False           # bylines and credits do name people and outlets
+    if not words or len(words) > 12 or text.rstrip()[-1:] in ".!?:;\"\u201d\u2019)":
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in ("a", "an", "the", "of", "and", "in", "on",
+                                                                    "to", "for", "with", "by", "at", "as"))
+    return caps >= 0.8 * len(words)
+
+
 def _label_of(ent_label: str, text: str) -> str | None:
     forms, _ = _groups()
     if text in forms:
@@ -296,7 +308,7 @@ def extract_mentions(parsed: ParsedDoc) -> list[Mention]:
         for m in group_re.finditer(text):
             cands.append((base + m.start(), base + m.end(), m.group(0), GROUP, None, None,
                           group_forms[m.group(0)], 2))
-        for m in _project_re().finditer(text):
+        for m in _project_re().finditer(text) if not _heading_like(text) else ():
             s, e = m.start(1), m.end(2) if m.group(2) else m.end(1)
             # drop a leading sentence word that is not part of the name ("The", "In")
             sub = text[s:e]
@@ -309,7 +321,12 @@ def extract_mentions(parsed: ParsedDoc) -> list[Mention]:
             if len(name.split()) < 2 or not _plausible(name, PROJECT):
                 continue
             cands.append((base + s + cs, base + s + ce, name, PROJECT, None, _country_of(name), None, 1))
+        heading = _heading_like(text)
         for ent in sdoc.ents:
+            if heading and ent.label_ != "PERSON":
+                continue       # headlines and subheads: Title Case fools the model
+            if ent.text.isupper() and text[ent.end_char:ent.end_char + 1] == ":":
+                continue       # "REPLY:", "ANSWER:" labels of an interview
             cs, ce = _clean(ent.text)
             if cs >= ce:
                 continue
@@ -387,7 +404,7 @@ def extract_mentions(parsed: ParsedDoc) -> list[Mention]:
 
 
 _NAME_TOK = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)(?:[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Za-z][a-z]*)*|[A-Z]\.)"
-_NAME = rf"{_NAME_TOK}(?:\s+(?:bin|al|ul|e|de|van|von|der)?\s*{_NAME_TOK}){{0,3}}"
+_NAME = rf"{_NAME_TOK}(?:\s+(?:(?:bin|al|ul|e|de|van|von|der|da|di)\s+)?{_NAME_TOK}){{0,4}}"
 _SPEECH_AFTER = re.compile(rf"(?<![\w.])({_NAME})\s+(?:said|says|told|added|stated|noted|tweeted|wrote|remarked)\b")
 _APPOS_NAME = re.compile(rf"(?<![\w.])({_NAME})(?=,\s)")
 
@@ -398,7 +415,9 @@ def _name_ok(name: str) -> bool:
     toks = name.split()
     if not toks or any(t.lower() in words or t.lower() in hon for t in toks):
         return False
-    if any(t in _cues()["org_heads"] or t in _cues()["not_entities"] or t in _cues()["person_stop"] for t in toks):
+    cues = _cues()
+    if any(t in cues["org_heads"] or t in cues["not_entities"] or t in cues["person_stop"] or
+           t in cues["generic_words"] or t in cues["project_heads"] for t in toks):
         return False
     if toks[0] in ("The", "This", "That", "These", "Both", "In", "On", "At", "But", "And", "As", "It", "He",
                    "She", "They", "We", "His", "Her", "Their", "Our", "Its", "While", "After", "Before",
@@ -419,6 +438,8 @@ def _rule_persons(parsed: ParsedDoc) -> list[tuple]:
     out = []
     for para, sdoc in parsed.paragraphs:
         base, text = para.start, para.text[:len(sdoc.text)]
+        if _heading_like(text):
+            continue
         spans = []
         for t in sdoc:
             low = t.text.lower()
@@ -439,12 +460,18 @@ def _rule_persons(parsed: ParsedDoc) -> list[tuple]:
                     j = k
             if j < len(sdoc) and sdoc[j].text == ",":
                 j += 1
-            k = j
-            while k < len(sdoc) and k - j < 4 and re.fullmatch(_NAME_TOK, sdoc[k].text) and \
-                    sdoc[k].text.lower() not in words:
-                k += 1
-            if k > j:
-                spans.append((sdoc[j].idx, sdoc[k - 1].idx + len(sdoc[k - 1].text), 1))
+            if j >= len(sdoc):
+                continue
+            # the name itself, by characters: spaCy splits "Fakhar-e-Alam" into five tokens
+            m = re.match(_NAME, text[sdoc[j].idx:])
+            if m:
+                parts = m.group(0).split()
+                while parts and parts[-1].lower() in words:
+                    parts.pop()
+                if parts:
+                    n_end = sdoc[j].idx + len(" ".join(parts)) if m.group(0).startswith(" ".join(parts)) \
+                        else sdoc[j].idx + len(parts[0])
+                    spans.append((sdoc[j].idx, n_end, 1))
         for m in _SPEECH_AFTER.finditer(text):
             if len(m.group(1).split()) >= 2:
                 spans.append((m.start(1), m.end(1), 1))
