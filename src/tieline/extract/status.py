@@ -1,7 +1,490 @@
-"""Placeholder: event status from modality, tense and negation (keep this signature)."""
+"""Event status from modality, tense and negation.
+
+An event is ``occurred``, ``ongoing``, ``planned``, ``proposed`` or ``negated``.
+Status belongs to the act the event names, so the cues are read on the trigger's
+own clause and on the chain of words that govern it, never on a modal that sits in
+some other clause of the sentence:
+
+1. an event noun first listens to its own modifiers ("upcoming visit", "no deal",
+   "plans for talks") and then to the verb it hangs from ("held talks", "the visit
+   will take place", "called for talks");
+2. a verb listens to its own negation, modal auxiliaries, hedging adverbs,
+   predicate adjectives ("is likely to") and conditional clauses;
+3. a non-finite verb (an infinitive or gerund) takes its status from the verb,
+   adjective or noun that governs it ("plans to sign", "is open to buying",
+   "agreed to build", "a deal to supply"), climbing as far as needed;
+4. a finite verb with no such cue takes its status from tense and aspect:
+   past -> occurred, present (progressive, perfect progressive, perfect with
+   "since") -> ongoing, a present act with a future time word -> planned.
+
+Reporting verbs ("said", "told") are transparent: they neither change the status
+of what they report nor, when negated, negate it. The cue words are data, in
+``lexicon/status_cues.json``.
+"""
 from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import STATUSES
+
+_LEXICON = Path(__file__).with_name("lexicon") / "status_cues.json"
+
+#: Dependency labels of a clause that depends on another verb.
+_CLAUSAL = {"xcomp", "ccomp", "advcl", "pcomp", "conj", "acl", "relcl", "csubj", "csubjpass"}
+_SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+_BE = {"be"}
+_HAVE = {"have"}
+_MAX_CLIMB = 8   # bound on chain length: parses can contain odd loops of conj/advcl
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict:
+    """The status lexicon (read once). Keys starting with ``_`` are comments."""
+    with open(_LEXICON, encoding="utf-8") as fh:
+        data = json.load(fh)
+    return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
 def resolve_status(sent, trigger) -> str:
-    """occurred | ongoing | planned | proposed | negated for the act at ``trigger``."""
+    """occurred | ongoing | planned | proposed | negated for the act at ``trigger``.
+
+    ``sent`` is a :class:`tieline.extract.nlp.Sentence`; ``trigger`` the spaCy token
+    naming the act (a verb such as "signed", or an event noun such as "visit").
+    """
+    cues = load_cues()
+    if trigger is None:
+        return "occurred"
+    status = _question(sent, trigger)
+    if status is None:
+        if _is_nominal(trigger):
+            status = _noun_status(trigger, cues)
+        else:
+            status = _verb_status(trigger, cues)
+    return status if status in STATUSES else "occurred"
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _lem(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _low(tok) -> str:
+    return tok.text.lower()
+
+
+def _is_nominal(tok) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or (
+        tok.pos_ == "ADJ" and tok.dep_ not in ("acomp",))
+
+
+def _is_verbal(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def _question(sent, trigger):
+    """A question about the act ("Will Ankara supply drones?") is speculation.
+
+    Only when the trigger is in the main clause of a sentence ending with "?".
+    """
+    span = getattr(sent, "span", None)
+    text = (getattr(sent, "text", None) or (span.text if span is not None else "")).rstrip()
+    if not text.endswith("?"):
+        return None
+    # the act must be in the clause that asks: not inside a quotation or a
+    # subordinate clause that merely precedes a question
+    root = trigger
+    for _ in range(_MAX_CLIMB):
+        if root.head.i == root.i or root.dep_ not in ("conj", "xcomp", "dobj", "nsubj",
+                                                   "nsubjpass", "attr", "pobj", "prep"):
+            break
+        root = root.head
+    if root.dep_ == "ROOT":
+        return "proposed"
+    return None
+
+
+def _negated(tok, cues) -> bool:
+    negs = set(cues["negators"])
+    for c in tok.children:
+        if c.dep_ == "neg" or _low(c) in negs:
+            if _low(c) in negs or c.dep_ == "neg":
+                # "no longer" is an ended act, not a non-act
+                if _low(c) == "no":
+                    continue
+                return True
+    return False
+
+
+def _aux(tok):
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _modal(tok, cues):
+    """Status from a modal auxiliary of ``tok`` (or None)."""
+    modal = cues["modal_aux"]
+    for a in _aux(tok):
+        key = _low(a)
+        if a.tag_ == "MD" or key in modal:
+            if key in ("would", "'d") and _reported(tok, cues):
+                return cues["reported_would"]
+            if key in modal:
+                return modal[key]
+            lem = _lem(a)
+            if lem in modal:
+                return modal[lem]
+    # "be going to": the going is the governor, handled by the chain
+    return None
+
+
+def _reported(tok, cues) -> bool:
+    """Is ``tok``'s clause the content of a reporting verb ("said X would ...")?"""
+    rep = set(cues["reporting_verbs"])
+    cur = tok
+    for _ in range(_MAX_CLIMB):
+        if cur.dep_ == "conj" and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if cur.dep_ in ("ccomp", "parataxis") and cur.head.i != cur.i:
+            return _lem(cur.head) in rep or _low(cur.head) == "according"
+        break
+    # "according to X, ... would ..."
+    return any(_low(t) == "according" for t in tok.sent)
+
+
+def _adverb(tok, cues):
+    adv = cues["adverbs"]
+    for c in tok.children:
+        if c.dep_ in ("advmod", "npadvmod") and _low(c) in adv:
+            return adv[_low(c)]
+    return None
+
+
+def _acomp(tok, cues):
+    """Predicate adjective cue of a copula: "is likely (to)", "are possible"."""
+    adj = cues["governing_adjectives"]
+    for c in tok.children:
+        if c.dep_ in ("acomp", "oprd") and _lem(c) in adj:
+            # "is yet to": only with no negation, handled by caller order
+            return adj[_lem(c)]
+        if c.dep_ in ("acomp", "oprd") and _low(c) in adj:
+            return adj[_low(c)]
+    # "is yet to sign": spaCy hangs "yet" as an advmod of the copula
+    if _lem(tok) in _BE:
+        for c in tok.children:
+            if c.dep_ == "advmod" and _low(c) == "yet" and any(
+                    x.dep_ == "xcomp" for x in tok.children):
+                return "negated"
+    return None
+
+
+def _ongoing_predicate(tok, cues) -> bool:
+    """'is underway', 'is under construction', 'is in progress'."""
+    if _lem(tok) not in _BE:
+        return False
+    words = set(cues["ongoing_predicates"])
+    for c in tok.children:
+        if c.dep_ in ("acomp", "advmod", "prep", "attr") and _low(c) in words:
+            return True
+        if c.dep_ == "prep" and any(_low(g) in words for g in c.children):
+            return True
+    return False
+
+
+def _conditional(tok, cues) -> bool:
+    """The clause of ``tok`` is conditional: it is an if-clause or has one."""
+    marks = set(cues["conditional_marks"])
+    for c in tok.children:
+        if c.dep_ == "mark" and _low(c) in marks:
+            return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and _low(m) in marks for m in c.children):
+            return True
+    return False
+
+
+def _future_time(tok, cues) -> bool:
+    """A future time expression among the modifiers of ``tok`` ("tomorrow", "next week")."""
+    fut = set(cues["future_time"])
+    for c in tok.children:
+        if c.dep_ in ("npadvmod", "advmod", "prep", "tmod", "obl"):
+            for t in c.subtree:
+                if _low(t) in fut:
+                    return True
+    return False
+
+
+def _since(tok, cues) -> bool:
+    preps = set(cues["duration_preps"])
+    return any(c.dep_ in ("prep", "advcl") and _low(c) in preps for c in tok.children) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and _low(m) in preps for m in c.children)
+        for c in tok.children)
+
+
+def _own_cue(tok, cues):
+    """A cue on ``tok`` itself (its negation, modal, adverb, predicate adjective, if)."""
+    if _negated(tok, cues):
+        return "negated"
+    if _conditional(tok, cues):
+        return "proposed"
+    modal = _modal(tok, cues)
+    if modal:
+        return modal
+    adj = _acomp(tok, cues)
+    if adj:
+        return adj
+    adv = _adverb(tok, cues)
+    if adv:
+        return adv
+    return None
+
+
+def _finite_status(tok, cues):
+    """Status from tense and aspect of a finite verb, or None if ``tok`` is non-finite."""
+    aux = _aux(tok)
+    aux_lem = [_lem(a) for a in aux]
+    aux_tag = [a.tag_ for a in aux]
+    tag = tok.tag_
+    if _ongoing_predicate(tok, cues):
+        return "ongoing"
+    has_to = any(a.tag_ == "TO" or _low(a) == "to" for a in aux)
+    if has_to:
+        return None
+    # the tense is carried by the first finite auxiliary, or by the verb itself
+    finite = [a for a in aux if a.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+    lead = finite[0] if finite else None
+    lead_tag = lead.tag_ if lead is not None else tag
+    progressive = tag == "VBG" and any(l in _BE for l in aux_lem)
+    perfect = any(l in _HAVE for l in aux_lem)
+    if lead is None and tag in ("VB", "VBG", "VBN"):
+        return None          # infinitive, gerund or participle: ask the governor
+    if lead_tag == "VBD":
+        return "occurred"     # past simple, past progressive, past perfect
+    if lead_tag in ("VBZ", "VBP"):
+        if perfect:
+            if tag == "VBG" or _since(tok, cues):
+                return "ongoing"          # has been supplying / have held drills since
+            return "occurred"
+        if _future_time(tok, cues):
+            return "planned"              # leaves for Moscow tomorrow / is visiting next week
+        if tag == "VBN" and any(l in _BE for l in aux_lem) and not progressive:
+            # present passive: "is signed" reports a state; "being built" is progressive
+            if "being" in [_low(a) for a in aux]:
+                return "ongoing"
+            return "ongoing"
+        return "ongoing"
+    if tag == "VBD":
+        return "occurred"
+    if tag in ("VBZ", "VBP"):
+        return "planned" if _future_time(tok, cues) else "ongoing"
+    return None
+
+
+# --------------------------------------------------------------------------- verbs
+
+def _verb_status(tok, cues, depth: int = 0) -> str:
+    own = _own_cue(tok, cues)
+    if own:
+        return own
+    # a conjunct without its own subject or auxiliary shares its head's verb group:
+    # "will discuss, approve and sign" / "was signed and ratified"
+    if tok.dep_ == "conj" and _is_verbal(tok.head) and depth < _MAX_CLIMB:
+        if not any(c.dep_ in _SUBJ for c in tok.children) and not _aux(tok):
+            return _verb_status(tok.head, cues, depth + 1)
+    finite = _finite_status(tok, cues)
+    if finite:
+        return finite
+    gov = _governed(tok, cues, depth)
+    if gov:
+        return gov
+    if tok.tag_ == "VBN":
+        return "occurred"     # a bare participle reports a done act ("the deal signed in May")
+    if tok.tag_ == "VBG" and tok.dep_ in ("amod", "acl"):
+        return "ongoing"      # "companies building the plant"
     return "occurred"
+
+
+def _governed(tok, cues, depth: int):
+    """Status a non-finite ``tok`` takes from what governs it (None if nothing does)."""
+    if depth >= _MAX_CLIMB or tok.head.i == tok.i:
+        return None
+    head = tok.head
+    dep = tok.dep_
+    gverbs = cues["governing_verbs"]
+    gadj = cues["governing_adjectives"]
+    gnouns = cues["governing_nouns"]
+    ggerund = cues["gerund_governors"]
+
+    # gerund or infinitive under a preposition: climb to what the preposition hangs on
+    if dep == "pcomp" or (head.dep_ == "prep" and dep == "pobj"):
+        prep = head
+        owner = prep.head
+        if prep.head.i == prep.i:
+            return None
+        if owner.pos_ == "ADJ" or owner.dep_ in ("acomp", "oprd"):
+            if _lem(owner) in gadj or _low(owner) in gadj:
+                st = gadj.get(_lem(owner)) or gadj.get(_low(owner))
+                copula = owner.head if owner.head.i != owner.i else owner
+                neg = _negated(copula, cues) or _negated(owner, cues)
+                return "negated" if neg else _combine(_own_cue(copula, cues), st)
+            return _verb_status(owner.head, cues, depth + 1) if _is_verbal(owner.head) else None
+        if _is_nominal(owner):
+            return _noun_governed(owner, cues, depth)
+        if _is_verbal(owner):
+            lem = _lem(owner)
+            if lem in ggerund:
+                return _combine(_own_cue(owner, cues), ggerund[lem])
+            if lem in gverbs:
+                return _via_governing_verb(owner, gverbs[lem], cues, depth)
+            return _verb_status(owner, cues, depth + 1)
+        return None
+
+    if dep in ("xcomp", "ccomp", "advcl", "conj", "csubj", "dobj", "parataxis") and _is_verbal(head):
+        lem = _lem(head)
+        # a copula with a predicate adjective: "is likely to sign", "is set to visit"
+        adj = _acomp(head, cues)
+        if adj and dep in ("xcomp", "ccomp", "advcl"):
+            if _negated(head, cues):
+                return "negated"
+            mod = _modal(head, cues)
+            return _combine(mod, adj)
+        if dep in ("xcomp", "dobj", "ccomp") and lem in gverbs and lem not in cues["reporting_verbs"]:
+            if dep == "dobj" and lem not in ggerund and tok.tag_ != "VBG":
+                return _verb_status(head, cues, depth + 1)
+            return _via_governing_verb(head, gverbs[lem], cues, depth)
+        if lem in cues["reporting_verbs"]:
+            return None   # transparent: the reported clause has no tense of its own
+        return _verb_status(head, cues, depth + 1)
+
+    if dep in ("acl", "relcl", "advcl") and _is_nominal(head):
+        return _noun_governed(head, cues, depth)
+    return None
+
+
+def _combine(outer, inner):
+    """Cues from an outer verb group and an inner governor: the weaker certainty wins.
+
+    "might plan to sign" -> proposed; "will start to supply" -> planned;
+    "is expected to" (no outer cue) -> planned.
+    """
+    if outer is None:
+        return inner
+    if inner is None:
+        return outer
+    rank = {"negated": 0, "proposed": 1, "planned": 2, "ongoing": 3, "occurred": 4}
+    if "negated" in (outer, inner):
+        return "negated"
+    if inner in ("ongoing", "occurred"):
+        return outer if outer in ("planned", "proposed") else inner
+    return min(outer, inner, key=rank.get)
+
+
+def _via_governing_verb(gov, cue, cues, depth):
+    """``gov`` is a governing verb ("plans", "agreed", "refused") with cue ``cue``."""
+    if cue is None:      # transparent ("help", "try"): the governor's own status passes down
+        return _verb_status(gov, cues, depth + 1)
+    if _negated(gov, cues):
+        # "did not plan to", "is not expected to": the act is not happening;
+        # "did not refuse to" is rare enough to read as a negation too
+        return "negated"
+    outer = _own_cue(gov, cues)
+    if cue in ("ongoing",):
+        # "started buying", "continues to supply": take the governor's tense for
+        # planned/proposed ("will start to"), else the act is under way
+        inner_tense = _finite_status(gov, cues)
+        if outer:
+            return outer
+        if inner_tense is None:
+            return _governed(gov, cues, depth + 1) or "ongoing"
+        return "ongoing"
+    if outer is None and _finite_status(gov, cues) is None:
+        # the governor is itself non-finite ("aims to plan to"): its governor may weaken it
+        up = _governed(gov, cues, depth + 1)
+        if up in ("proposed", "negated"):
+            return up
+    return _combine(outer, cue)
+
+
+# --------------------------------------------------------------------------- nouns
+
+def _noun_modifier(noun, cues):
+    mods = cues["noun_modifiers"]
+    for c in noun.children:
+        if c.dep_ == "det" and _low(c) in cues["negating_determiners"]:
+            return "negated"
+        if c.dep_ in ("amod", "compound", "nmod", "advmod", "acl", "nummod", "npadvmod") and (
+                _low(c) in mods or _lem(c) in mods):
+            return mods.get(_low(c)) or mods.get(_lem(c))
+    return None
+
+
+def _noun_status(noun, cues, depth: int = 0) -> str:
+    mod = _noun_modifier(noun, cues)
+    if mod:
+        return mod
+    gov = _noun_governed(noun, cues, depth, own=False)
+    return gov or "occurred"
+
+
+def _noun_governed(noun, cues, depth, own: bool = True):
+    """Status an event noun (or a noun governing an act) takes from its context.
+
+    With ``own``, ``noun`` is a governing noun ("plans to build") whose cue counts.
+    """
+    if depth >= _MAX_CLIMB:
+        return None
+    if own:
+        mod = _noun_modifier(noun, cues)
+        if mod in ("negated", "proposed"):
+            return mod
+        gn = cues["governing_nouns"]
+        cue = gn.get(_lem(noun)) or gn.get(_low(noun))
+        if cue:
+            ctx = _noun_governed(noun, cues, depth + 1, own=False)
+            if ctx in ("negated", "proposed"):
+                return ctx
+            if ctx == "planned" and cue == "planned":
+                return "planned"
+            return cue
+        if mod:
+            return mod
+    head = noun.head
+    if head.i == noun.i:
+        return None
+    dep = noun.dep_
+    # climb through noun chains: "the signing of the deal", "plans for a visit"
+    if dep in ("pobj",) and head.dep_ == "prep" and head.head.i != head.i:
+        owner = head.head
+        if _is_nominal(owner) and owner.pos_ != "PRON":
+            return _noun_governed(owner, cues, depth + 1, own=True) if owner.dep_ != "ROOT" or True else None
+        if _is_verbal(owner):
+            return _noun_head_verb(noun, owner, cues, depth, via_prep=head)
+        if owner.pos_ == "ADJ":
+            adj = cues["governing_adjectives"]
+            if _lem(owner) in adj:
+                return adj[_lem(owner)]
+            if _is_verbal(owner.head):
+                return _verb_status(owner.head, cues, depth + 1)
+        return None
+    if dep in ("conj", "appos", "compound") and _is_nominal(head):
+        return _noun_governed(head, cues, depth + 1, own=True)
+    if _is_verbal(head):
+        return _noun_head_verb(noun, head, cues, depth)
+    return None
+
+
+def _noun_head_verb(noun, verb, cues, depth, via_prep=None):
+    """Status of an event noun from the verb it depends on."""
+    lem = _lem(verb)
+    if _negated(verb, cues):
+        return "negated"
+    objv = cues["noun_object_verbs"]
+    subjv = cues["noun_subject_verbs"]
+    if noun.dep_ in ("dobj", "pobj", "attr", "oprd") and lem in objv and lem not in cues["reporting_verbs"]:
+        outer = _own_cue(verb, cues)
+        return _combine(outer, objv[lem])
+    if noun.dep_ in ("nsubj", "nsubjpass") and lem in subjv:
+        outer = _own_cue(verb, cues)
+        return _combine(outer, subjv[lem])
+    return _verb_status(verb, cues, depth + 1)
