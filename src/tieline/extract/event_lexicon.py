@@ -88,6 +88,8 @@ class Lexicon:
     parties: tuple                   # lowercase foreign non-state parties
     party_rx: object
     pair_rx: object
+    number_rx: object
+    group_rx: object
     drift_rx: object
     project_heads: frozenset
 
@@ -124,6 +126,9 @@ def lexicon() -> Lexicon:
         parties=tuple(cues["foreign_parties"]),
         party_rx=_rx(cues["foreign_parties"]),
         pair_rx=_rx(cues["pair_phrases"]),
+        number_rx=re.compile(r"(?<![\w-])(?:the|all|these|those|both)\s+(two|three|four|five|six|"
+                             r"seven|eight)\s+(?:" + "|".join(cues["group_nouns"]) + r")\b", re.I),
+        group_rx=_rx(cues["group_phrases"]),
         drift_rx=_rx(cues["drift_cues"]),
         project_heads=frozenset(cues["project_heads"]),
     )

@@ -18,6 +18,9 @@ _TARGET_PREPS = frozenset({"to", "with", "against", "from", "on", "into", "for",
                            "of", "about", "regarding", "onto", "across", "inside",
                            "within", "near", "by"})
 _VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
+_TOPIC = frozenset({"on", "about", "over", "regarding", "concerning"})
+#: Types where "on/about X" is what is talked or agreed about, not a party.
+_TOPIC_TYPES = frozenset({"CONSULT", "AGREE"})
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "across", "throughout", "around"})
 #: Types whose "in X" names the state acted upon ("strikes in X", "invest in X").
 _IN_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
@@ -29,13 +32,17 @@ class StateMention:
     iso3: str
     tok_ids: frozenset
     kind: str
+    venue: bool = False    # inside "in/at/on X": a place or topic, not (necessarily) a party
+    subject: bool = False  # inside a clause subject: an actor
 
 
 @dataclass(frozen=True, slots=True)
 class Actors:
     states: tuple          # StateMention, in text order
     parties: frozenset     # token ids of foreign non-state parties (EU, UN, the West)
-    pairs: frozenset       # token ids of "both countries"-like phrases
+    pairs: frozenset       # token ids of all phrases in ``refs``
+    refs: tuple = ()       # (token ids, kind, n): "both countries" (pair), "the three
+                           # countries" (top, 3), "the sides" (group)
 
 
 def _find(text: str):
@@ -109,7 +116,35 @@ def add_people(sent, actors: "Actors", people: dict) -> "Actors":
     if not extra:
         return actors
     states = tuple(sorted(actors.states + tuple(extra), key=lambda s: min(s.tok_ids)))
-    return Actors(states, actors.parties, actors.pairs)
+    return Actors(states, actors.parties, actors.pairs, actors.refs)
+
+
+def _is_subject(doc, ids) -> bool:
+    for i in ids:
+        t = doc[i]
+        for _ in range(4):
+            if t.dep_ in ("nsubj", "nsubjpass", "agent"):
+                return True
+            if t.head is t:
+                break
+            t = t.head
+    return False
+
+
+def _is_venue(doc, ids) -> bool:
+    for i in ids:
+        t = doc[i]
+        for _ in range(3):
+            if t.dep_ == "prep" and (t.lower_ in _LOCATIVE or t.lower_ in _TOPIC):
+                return True
+            if t.head is t:
+                break
+            t = t.head
+    return False
+
+
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8}
 
 
 def sentence_actors(sent) -> Actors:
@@ -119,17 +154,30 @@ def sentence_actors(sent) -> Actors:
     for m in _find(sent.text):
         ids = _toks_in(span, base + m.start, base + m.end)
         if ids and m.iso3:
-            states.append(StateMention(m.iso3, ids, m.kind))
+            states.append(StateMention(m.iso3, ids, m.kind, _is_venue(span.doc, ids),
+                                       _is_subject(span.doc, ids)))
     lex = lexicon()
-    parties, pairs = set(), set()
+    parties, pairs, refs = set(), set(), []
     for m in lex.party_rx.finditer(sent.text):
         s = m.group(0)
         if s.islower() and len(s) <= 3:   # "un", "eu" as words, not acronyms
             continue
         parties |= _toks_in(span, base + m.start(), base + m.end())
-    for m in lex.pair_rx.finditer(sent.text):
-        pairs |= _toks_in(span, base + m.start(), base + m.end())
-    return Actors(tuple(states), frozenset(parties), frozenset(pairs))
+    taken = set()
+    for rx, kind in ((lex.number_rx, "top"), (lex.pair_rx, "pair"), (lex.group_rx, "group")):
+        for m in rx.finditer(sent.text):
+            ids = _toks_in(span, base + m.start(), base + m.end())
+            if not ids or ids & taken:
+                continue
+            n = 2
+            if kind == "top":
+                n = _NUMBERS.get(m.group(1).lower(), 2)
+                if n == 2:
+                    kind = "pair"
+            taken |= ids
+            pairs |= ids
+            refs.append((frozenset(ids), kind, n))
+    return Actors(tuple(states), frozenset(parties), frozenset(pairs), tuple(refs))
 
 
 # ---------------------------------------------------------------- clause region
@@ -233,6 +281,9 @@ def _object_roles(heads, spec: Spec):
                 if p in _LOCATIVE and not (in_is_target and p in ("in", "into", "inside")):
                     venue |= {w.i for w in ch.subtree}
                     continue
+                if p in _TOPIC and spec.type in _TOPIC_TYPES:
+                    venue |= {w.i for w in ch.subtree}   # "talks on Afghanistan": a topic
+                    continue
                 sub = _split_locative(ch, venue)
                 if p == "from" and spec.dir == "recv":
                     frm |= sub
@@ -243,7 +294,7 @@ def _object_roles(heads, spec: Spec):
     return tgt, frm, venue
 
 
-def assign(head, spec: Spec, region: set, actors: Actors, pair, members):
+def assign(head, spec: Spec, region: set, actors: Actors, resolve, members):
     """(countries, source, target, has_foreign_party) for the event, or None."""
     subj = _subject_tokens(head)
     tgt, frm, venue = _object_roles([head] + list(members), spec)
@@ -266,11 +317,13 @@ def assign(head, spec: Spec, region: set, actors: Actors, pair, members):
             tgt_c.append(st.iso3)
         else:
             other_c.append(st.iso3)
-    if actors.pairs & subj or (not src_c and {head.doc[i].lower_ for i in subj} & _PRONOUN_SUBJ):
-        if actors.pairs & subj or len(pair) == 2:
-            src_c.extend(pair)
-    elif actors.pairs & (region - subj):
-        other_c.extend(pair)
+    for ids, kind, n in actors.refs:
+        if ids & subj:
+            src_c.extend(resolve(kind, n))
+        elif ids & region:
+            other_c.extend(resolve(kind, n))
+    if not src_c and {head.doc[i].lower_ for i in subj} & _PRONOUN_SUBJ:
+        src_c.extend(resolve("group", 2))
     foreign = bool(actors.parties & scope)
     u = _uniq
     if spec.dir == "sym":

@@ -44,30 +44,53 @@ def extract_events(parsed: ParsedDoc) -> list[Event]:
     for s, a in zip(sents, found):
         roles.learn_people(s, a.states, people)
     found = [roles.add_people(s, a, people) for s, a in zip(sents, found)]
-    pair = _main_pair(found, doc)
+    ctx = Context(_ranked_states(found, doc))
     out: list[Event] = []
     seen = set()
     for sent, actors in zip(sents, found):
-        for ev in _sentence_events(sent, actors, pair, doc):
+        for ev in _sentence_events(sent, actors, ctx, doc):
             key = (ev.start, ev.end, ev.type)
             if key not in seen:
                 seen.add(key)
                 out.append(ev)
+            if ev.type in ("CONSULT", "AGREE", "COOPERATE") and not ev.target \
+                    and len(ev.source) >= 2:
+                ctx.group = ev.source     # "the sides", "the participants" next
     return out
 
 
-def _main_pair(found, doc) -> tuple[str, ...]:
-    """The two states the document is mostly about ("both countries" refers to them):
-    mention counts, with the title and the lead weighing more."""
+class Context:
+    """What the document has established so far: its main states, the last group."""
+
+    def __init__(self, ranked: tuple):
+        self.ranked = ranked
+        self.pair = tuple(sorted(ranked[:2])) if len(ranked) >= 2 else ()
+        self.group = self.pair
+
+    def resolve(self, kind: str, n: int) -> tuple:
+        if kind == "top":
+            return tuple(self.ranked[:n]) if len(self.ranked) >= n else ()
+        if kind == "group":
+            return self.group
+        return self.pair
+
+
+def _ranked_states(found, doc) -> tuple[str, ...]:
+    """States by how much the document is about them: mentions, with the title and
+    the lead weighing more and venues ("talks in X") less."""
     from .countries import find_countries
     n = Counter()
     for m in find_countries(doc.title or ""):
         n[m.iso3] += 3
     for k, actors in enumerate(found):
-        for iso in {a.iso3 for a in actors.states}:
-            n[iso] += 2 if k < 3 else 1
-    ranked = sorted(n.items(), key=lambda kv: (-kv[1], kv[0]))
-    return tuple(sorted(c for c, _ in ranked[:2]))
+        best = {}
+        for a in actors.states:
+            w = 0.3 if a.venue else (1.5 if a.subject else 1.0)
+            best[a.iso3] = max(best.get(a.iso3, 0), w)
+        for iso, w in best.items():
+            n[iso] += w * (2 if k < 3 else 1)
+    return tuple(c for c, _ in sorted(n.items(), key=lambda kv: (-kv[1], kv[0])))
+
 
 
 # ---------------------------------------------------------------- triggers
@@ -221,7 +244,7 @@ def _object_override(tok, spec: Spec, members) -> Spec:
 
 # ---------------------------------------------------------------- per sentence
 
-def _sentence_events(sent: Sentence, actors, pair, doc) -> list[Event]:
+def _sentence_events(sent: Sentence, actors, ctx, doc) -> list[Event]:
     span = sent.span
     triggers: dict[int, Trigger] = {}
     for tok in span:
@@ -254,7 +277,7 @@ def _sentence_events(sent: Sentence, actors, pair, doc) -> list[Event]:
             continue
         if r.spec.obj_only and r.tok.dep_ not in ("dobj", "nsubjpass") and not r.members:
             continue
-        ev = _build(sent, r, spec, actors, pair, doc, root_toks)
+        ev = _build(sent, r, spec, actors, ctx, doc, root_toks)
         if ev is not None:
             events.append(ev)
     return events
@@ -272,9 +295,10 @@ def _weak_ok(tok, actors) -> bool:
     return False
 
 
-def _build(sent, r: Trigger, spec: Spec, actors, pair, doc, root_toks) -> Event | None:
+def _build(sent, r: Trigger, spec: Spec, actors, ctx, doc, root_toks) -> Event | None:
     region = roles.clause_tokens(r.tok, root_toks)
-    part = roles.assign(r.tok, spec, region, actors, pair, [m.tok for m in r.members])
+    pair = ctx.pair
+    part = roles.assign(r.tok, spec, region, actors, ctx.resolve, [m.tok for m in r.members])
     if part is None:
         return None
     countries, source, target, foreign = part
