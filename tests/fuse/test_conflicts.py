@@ -63,6 +63,8 @@ def test_role_titles():
     assert not roles_clash("Minister", "Trade Minister")
     assert not roles_clash("Minister for Trade and Industry", "Trade Minister")
     assert not roles_clash("Army Chief", "General")
+    assert not roles_clash("Norwegian Foreign Minister", "Norway's Foreign Minister")
+    assert roles_clash("Norway's Defence Minister", "Norway's Foreign Minister")
 
 
 def _fig(text, ev, indicator, value, unit, period, base=None):

@@ -48,7 +48,7 @@ THRESHOLD = 3.0
 #: Bonus for a referring mention and its antecedent.
 ANTECEDENT = 1.5
 #: Two groups merge only when their mean pair score reaches this.
-MEAN_LINK = 2.5
+MEAN_LINK = 1.5
 #: No cluster grows beyond this many mentions (a guard against runaway merges).
 MAX_CLUSTER = 60
 #: Events of one document this close (chars) are "adjacent" mentions.

@@ -323,11 +323,23 @@ _ROLE_SYNONYMS = {"defense": "defence", "defence": "defence", "secy": "secretary
                   "pm": "prime", "fm": "foreign", "external": "foreign"}
 
 
+@lru_cache(maxsize=4096)
+def _without_countries(title: str) -> str:
+    """The title without the state it belongs to: "Pakistan's Foreign Minister" and
+    "Pakistani Foreign Minister" are one office."""
+    from ..extract.countries import find_countries
+    t = title
+    for m in sorted(find_countries(title), key=lambda m: m.start, reverse=True):
+        t = t[:m.start] + " " + t[m.end:]
+    t = re.sub(r"\s*['\u2019]s\b", " ", t)
+    return norm_text(t)
+
+
 def _role_parts(title: str) -> tuple[str, frozenset[str]] | None:
     """(head office word, modifiers) of a title; None for past or empty roles.
 
     "Minister for Trade and Industry" -> ("minister", {"trade", "industry"})."""
-    t = norm_text(title)
+    t = _without_countries(title)
     c = cues()
     words = re.findall(r"[a-z]+", t)
     if not words or any(w in ("former", "ex", "then", "late", "erstwhile", "previous", "retired") for w in words):
