@@ -90,6 +90,7 @@ class Lexicon:
     pair_rx: object
     number_rx: object
     group_rx: object
+    size_words: dict
     drift_rx: object
     project_heads: frozenset
 
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
         number_rx=re.compile(r"(?<![\w-])(?:the|all|these|those|both)\s+(two|three|four|five|six|"
                              r"seven|eight)\s+(?:" + "|".join(cues["group_nouns"]) + r")\b", re.I),
         group_rx=_rx(cues["group_phrases"]),
+        size_words=dict(cues["size_words"]),
         drift_rx=_rx(cues["drift_cues"]),
         project_heads=frozenset(cues["project_heads"]),
     )

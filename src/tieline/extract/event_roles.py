@@ -177,6 +177,11 @@ def sentence_actors(sent) -> Actors:
             taken |= ids
             pairs |= ids
             refs.append((frozenset(ids), kind, n))
+    for t in span:
+        n = lex.size_words.get(t.lower_)
+        if n and t.i not in taken:      # "bilateral talks", "the trilateral meeting"
+            refs.append((frozenset({t.i}), "pair" if n == 2 else "top", n))
+            pairs.add(t.i)
     return Actors(tuple(states), frozenset(parties), frozenset(pairs), tuple(refs))
 
 

@@ -53,9 +53,6 @@ def extract_events(parsed: ParsedDoc) -> list[Event]:
             if key not in seen:
                 seen.add(key)
                 out.append(ev)
-            if ev.type in ("CONSULT", "AGREE", "COOPERATE") and not ev.target \
-                    and len(ev.source) >= 2:
-                ctx.group = ev.source     # "the sides", "the participants" next
     return out
 
 
@@ -69,6 +66,8 @@ class Context:
 
     def resolve(self, kind: str, n: int) -> tuple:
         if kind == "top":
+            if len(self.group) == n:
+                return self.group
             return tuple(self.ranked[:n]) if len(self.ranked) >= n else ()
         if kind == "group":
             return self.group
@@ -302,6 +301,8 @@ def _build(sent, r: Trigger, spec: Spec, actors, ctx, doc, root_toks) -> Event |
     if part is None:
         return None
     countries, source, target, foreign = part
+    if spec.dir == "sym" and len(source) >= 2 and not target:
+        ctx.group = source        # "the sides", "the participants" in what follows
     if r.tok.pos_ in ("NOUN", "PROPN") and not r.members and _bare_reference(r.tok, region, actors):
         return None
     if len(countries) < 2 and spec.dir == "sym" and len(pair) == 2 and set(countries) <= set(pair):
