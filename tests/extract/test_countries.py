@@ -152,3 +152,12 @@ def test_personal_names_that_are_country_words(text, expected):
 
 def test_currency_code_is_not_the_country():
     assert codes("a loan of US$ 3bn and US $5m") == []
+
+
+def test_places_are_opt_in():
+    text = "Talks in Karachi ended; ships left Port Sudan for Sudan's south."
+    assert [(m.text, m.iso3) for m in find_countries(text)] == [("Sudan", "SDN")]
+    found = find_countries(text, places=True)
+    assert [(m.text, m.iso3, m.kind) for m in found] == [
+        ("Karachi", "PAK", "place"), ("Port Sudan", "SDN", "place"), ("Sudan", "SDN", "name")]
+    assert iso3("Karachi") is None and iso3("Karachi", places=True) == "PAK"

@@ -35,7 +35,11 @@ def test_find_amounts_total(text):
 @settings(max_examples=400, deadline=None)
 @given(any_text)
 def test_find_countries_total(text):
-    found = find_countries(text)
+    for found in (find_countries(text), find_countries(text, places=True)):
+        _check_mentions(text, found)
+
+
+def _check_mentions(text, found):
     last_end = 0
     for m in found:
         assert 0 <= m.start < m.end <= len(text)

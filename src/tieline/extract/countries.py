@@ -35,8 +35,9 @@ _FILES = (
     ("countries_capitals.tsv", "capital"),
     ("orgs_countries.tsv", "org"),
     ("countries_demonyms.tsv", "demonym"),
+    ("countries_places.tsv", "place"),
 )
-KINDS = ("name", "demonym", "capital", "body", "org")
+KINDS = ("name", "demonym", "capital", "body", "org", "place")
 
 # Characters a lexicon form may spell in several ways in running text.
 _APOS = "'\u2019\u02bc"
@@ -49,7 +50,7 @@ class CountryMention:
     end: int
     text: str
     iso3: str
-    kind: str             # name | demonym | capital | body | org
+    kind: str             # name | demonym | capital | body | org | place
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +233,11 @@ _CALENDAR = frozenset(
     "April May June July August September October November December".split())
 
 
-def find_countries(text: str) -> list[CountryMention]:
-    """Every country mention in ``text``, left to right, non-overlapping."""
+def find_countries(text: str, *, places: bool = False) -> list[CountryMention]:
+    """Every country mention in ``text``, left to right, non-overlapping.
+
+    ``places=True`` also reports major cities and provinces (kind "place"); without
+    it they only consume their words ("Port Sudan" is not a mention of Sudan)."""
     if not isinstance(text, str) or not text:
         return []
     try:
@@ -263,8 +267,8 @@ def find_countries(text: str) -> list[CountryMention]:
             pos = start + 1
             continue
         pos = end
-        if not hit.iso3:
-            continue        # exclusion phrase: consumed, reports nothing
+        if not hit.iso3 or (hit.kind == "place" and not places):
+            continue        # exclusion phrase (or unwanted place): consumed, reports nothing
         if _looks_like_person(text, start, end, hit.form):
             continue
         s_end = end - 1 if text[end - 1] in _HYPH else end
@@ -272,9 +276,10 @@ def find_countries(text: str) -> list[CountryMention]:
     return out
 
 
-def iso3(name: str) -> str | None:
-    """ISO3 code of a country name, short form, demonym, capital or state body;
-    also accepts alpha-2/alpha-3 codes. None when unknown or an exclusion phrase."""
+def iso3(name: str, *, places: bool = False) -> str | None:
+    """ISO3 code of a country name, short form, demonym, capital or state body (and
+    of a major city or province with ``places=True``); also accepts alpha-2/alpha-3
+    codes. None when unknown or an exclusion phrase."""
     if not isinstance(name, str) or not name.strip():
         return None
     try:
@@ -285,7 +290,7 @@ def iso3(name: str) -> str | None:
     for cand in (key, key[4:] if key.lower().startswith("the ") else None):
         if not cand:
             continue
-        forms = index.get(cand.lower(), ())
+        forms = [f for f in index.get(cand.lower(), ()) if places or f.kind != "place"]
         exact = [f for f in forms if _case_ok(cand, f.form)] or list(forms)
         if exact:
             return exact[0].iso3 or None
