@@ -47,13 +47,34 @@ def extract_events(parsed: ParsedDoc) -> list[Event]:
     ctx = Context(_ranked_states(found, doc))
     out: list[Event] = []
     seen = set()
-    for sent, actors in zip(sents, found):
+    for k, (sent, actors) in enumerate(zip(sents, found)):
         for ev in _sentence_events(sent, actors, ctx, doc):
             key = (ev.start, ev.end, ev.type)
-            if key not in seen:
-                seen.add(key)
-                out.append(ev)
+            if key in seen:
+                continue
+            seen.add(key)
+            if ev.date is None:
+                ev = _inherit_date(ev, ctx.recent, k)
+            out.append(ev)
+            ctx.recent.append((k, ev))
     return out
+
+
+#: How many sentences back a repeated mention may take its date from.
+DATE_REACH = 2
+
+
+def _inherit_date(ev: Event, recent: list, k: int) -> Event:
+    """A second mention of the act just dated ("The agreement was signed in Moscow by
+    ...") keeps that date: same type, mode and parties, a sentence or two later."""
+    from dataclasses import replace
+    for j, prev in reversed(recent):
+        if k - j > DATE_REACH:
+            break
+        if (j < k and prev.date and prev.type == ev.type and prev.mode == ev.mode
+                and set(prev.countries) == set(ev.countries) and prev.status == ev.status):
+            return replace(ev, date=prev.date)
+    return ev
 
 
 class Context:
@@ -63,6 +84,7 @@ class Context:
         self.ranked = ranked
         self.pair = tuple(sorted(ranked[:2])) if len(ranked) >= 2 else ()
         self.group = self.pair
+        self.recent: list = []         # (sentence index, event) so far
 
     def resolve(self, kind: str, n: int) -> tuple:
         if kind == "top":
