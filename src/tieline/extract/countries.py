@@ -11,11 +11,19 @@ Case is part of the rule: a form matches its exact spelling, an ALL-CAPS renderi
 (headlines) or, for forms that start lowercase ("the Netherlands"), a capitalised
 first letter. So "turkey" and "china" (the bird, the plates) are not countries.
 
-Known limits (by design, a lexicon cannot see context): "Georgia" is the country
-unless an exclusion phrase covers it ("Atlanta, Georgia"); "Jordan" and "Chad" as
-first names, "Kingston" or "Santiago" as other cities, and "Washington" as a person
-are read as states. A capital is reported with kind "capital" so callers can tell
-"Moscow said" (an actor) from "talks in Moscow" (a venue).
+Personal names: a country word that is also a first or last name ("Jordan", "Chad",
+"Israel", "Washington", listed in countries_config.json) is dropped when it is glued
+to another capitalised name ("Michael Jordan", "Jordan Peterson"), unless a title
+follows ("Chad President") or the neighbour is a country or a sentence opener.
+
+Known limits (a lexicon cannot see far context): "Georgia" is the country unless an
+exclusion phrase covers it ("Atlanta, Georgia"), so "Georgia's governor" is a miss;
+a lone "Jordan" or "Chad" used as a name with no capitalised neighbour is read as the
+state; "Kingston" or "Santiago" as other cities, Brussels (left out: mostly the EU)
+and shared demonyms (Congolese -> COD, Korean -> KOR) are one reading only. A
+capital is reported with kind "capital" so callers can tell "Moscow said" (an actor)
+from "talks in Moscow" (a venue); cities and provinces are kind "place" and only
+reported on request.
 """
 from __future__ import annotations
 
