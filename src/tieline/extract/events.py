@@ -355,13 +355,23 @@ def _build(sent, r: Trigger, spec: Spec, actors, ctx, doc, root_toks) -> Event |
     return Event(
         doc_id=doc.doc_id, start=start, end=end, evidence=evidence,
         type=spec.type, mode=mode, sector=sector,
-        status=_status(sent, r.tok), date=_date(sent, r.tok, doc.published),
+        status=_status(sent, _act_token(r)), date=_date(sent, r.tok, doc.published),
         countries=countries, source=source, target=target,
         amounts=_amounts(evidence, start),
         location=find_location(r.tok, region),
         project=find_project(evidence),
         trigger=spec.cue or r.tok.lemma_,
     )
+
+
+def _act_token(r: Trigger):
+    """The token whose modality is the act's: a typeless light head ("are set to meet",
+    "continue to supply") hands over to the verb it governs."""
+    if r.spec.type is None and r.spec.light:
+        verbs = [m.tok for m in r.members if m.tok.pos_ == "VERB" and m.tok.dep_ == "xcomp"]
+        if verbs:
+            return verbs[0]
+    return r.tok
 
 
 def _bare_reference(head, region, actors) -> bool:
