@@ -417,8 +417,6 @@ def _amounts_at(lex: _Lex, text: str, m: re.Match) -> tuple[list[Amount], int]:
                 or _prev_word(text, left).lower() == "by"):
             return out("times", stop=tm.end())
     # a count of things
-    if any(n.scale != 1.0 and n.scale < 100 for n in nums):
-        return [], end
     if any("." in (n.digits if not n.word else "") for n in nums):
         return [], end
     if a.word and " ".join(a.digits.lower().split()) in lex.no_count_words and len(nums) == 1:
