@@ -244,6 +244,20 @@ def _project_re() -> re.Pattern:
     return _PROJECT_RE
 
 
+_PROJECT_LOWER_RE = None
+
+
+def _project_lower_re() -> re.Pattern:
+    global _PROJECT_LOWER_RE
+    if _PROJECT_LOWER_RE is None:
+        cues = _cues()
+        mods = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(cues["project_modifiers"], key=len, reverse=True))
+        heads = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(cues["project_heads_lower"], key=len, reverse=True))
+        _PROJECT_LOWER_RE = re.compile(
+            rf"(?<![\w-])((?:[A-Z][\w\u2019'-]*\s+){{0,3}}[A-Z][\w\u2019'-]*)\s+(?:(?:{mods})\s+){{0,3}}(?:{heads})(?:\s+(?:{heads}))?\b")
+    return _PROJECT_LOWER_RE
+
+
 def _plausible(text: str, label: str) -> bool:
     cues = _cues()
     if not text or len(text) < 2 or text in cues["not_entities"]:
@@ -308,6 +322,23 @@ def extract_mentions(parsed: ParsedDoc) -> list[Mention]:
         for m in group_re.finditer(text):
             cands.append((base + m.start(), base + m.end(), m.group(0), GROUP, None, None,
                           group_forms[m.group(0)], 2))
+        for m in _project_lower_re().finditer(text) if not _heading_like(text) else ():
+            # "Kudankulam nuclear power project": a proper name before a project noun
+            proper = m.group(1)
+            first = proper.split()[0]
+            if first in ("The", "A", "An", "This", "That", "Its", "Their", "In", "On", "At", "For", "And", "But"):
+                proper = proper[len(first):].lstrip()
+                if not proper:
+                    continue
+            cs = [c for c in find_countries(proper)]
+            covered = sum(c.end - c.start for c in cs)
+            if covered >= len(proper.replace(" ", "")) - 1 or any(c.kind == "org" for c in cs):
+                continue
+            s = m.start(1) + (len(m.group(1)) - len(proper))
+            name = text[s:m.end()]
+            if not _plausible(proper, PROJECT) or proper in _cues()["generic_words"]:
+                continue
+            cands.append((base + s, base + m.end(), name, PROJECT, None, _country_of(name), None, 1))
         for m in _project_re().finditer(text) if not _heading_like(text) else ():
             s, e = m.start(1), m.end(2) if m.group(2) else m.end(1)
             # drop a leading sentence word that is not part of the name ("The", "In")

@@ -108,6 +108,14 @@ def _surface_forms(m: Mention) -> list[str]:
     return forms
 
 
+PROJECT_LABEL = "PROJECT"
+
+
+def _project_generic() -> frozenset:
+    from ..extract.mentions import lexicon
+    return frozenset(lexicon("orgs_cues")["project_generic"])
+
+
 def _initials(name: str) -> str:
     parts = re.split(r"[\s\-\u2013]+", name)
     return "".join(p[0] for p in parts if p[:1].isupper())
@@ -195,6 +203,27 @@ def resolve_entities(mentions: Iterable[Mention], doc_meta: dict) -> list[Entity
                 containers.add(uf.find(("O", o)))
         if len(containers) == 1:
             uf.union(containers.pop(), ("O", k))
+
+    # projects named with and without their descriptors ("Kudankulam nuclear power
+    # project", "Kudankulam nuclear plant", "Kudankulam") share a core name
+    generic = _project_generic()
+    kinds_of: dict[str, set] = defaultdict(set)
+    for m in ms:
+        if m.label != PERSON:
+            kinds_of[key(m.name)].add(m.label)
+    cores: dict[str, set] = defaultdict(set)
+    for k in okeys:
+        core = " ".join(t for t in k.split() if t not in generic)
+        if core and (PROJECT_LABEL in kinds_of[k] or core != k):
+            cores[core].add(k)
+    for core, ks in cores.items():
+        ks = set(ks)
+        if core in org_keys:
+            ks.add(core)
+        if any(PROJECT_LABEL in kinds_of[k] for k in ks) and len(ks) > 1:
+            ks = sorted(ks)
+            for k in ks[1:]:
+                uf.union(("O", ks[0]), ("O", k))
 
     # ---- collect
     groups: dict = defaultdict(list)
