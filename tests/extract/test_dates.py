@@ -323,3 +323,32 @@ def test_all_values_well_formed():
     for m in find_dates(text, PUB):
         assert m.value is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", m.value)
         assert text[m.start:m.end] == m.text
+
+
+def test_weekday_with_day_and_month_fixes_the_year():
+    # 22 February was a Tuesday in 2022, a Wednesday in 2023
+    assert find_dates("They will meet on Tuesday, February 22.", "2022-02-24")[0].value \
+        == "2022-02-22"
+    assert find_dates("They will meet on Wednesday, February 22.", "2022-02-24")[0].value \
+        == "2023-02-22"
+
+
+def test_hyphenated_quantities_and_names_are_not_dates():
+    assert values("A 2000-strong force guarded the 1200-km line.") == []
+    assert values("He spoke to May and to Jan Smith.") == []
+    assert values("The plan was drafted by May's team.") == []
+    assert values("Talks resume in May.", "2022-02-24") == [("May", "2022-05")]
+
+
+def test_month_ranges_take_their_start():
+    assert values("Drills ran from January to March 2021.") == [
+        ("from January to March 2021", "2021-01")]
+    assert values("Drills ran December to February 2021.") == [
+        ("December to February 2021", "2020-12")]
+    assert find_dates("Talks ran 15 to 17 March 2021.", PUB)[0].value == "2021-03-15"
+
+
+def test_possessive_years_and_decades():
+    assert values("The 2019's vote was close.") == [("2019", "2019")]
+    assert [m.kind for m in find_dates("Built in the ’90s.", PUB)] == ["decade"]
+    assert values("Work began in mid-2019.") == [("2019", "2019")]

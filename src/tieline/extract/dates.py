@@ -161,7 +161,7 @@ _UNIT_PREC = {"day": 3, "week": 2, "fortnight": 2, "month": 2, "year": 1}
 
 
 def _pick_year(mon: int, day: int | None, pub: _Pub | None, future: bool | None,
-               rel: str | None = None) -> str | None:
+               rel: str | None = None, weekday: int | None = None) -> str | None:
     """A month (and day) without a year, placed in the year the publication date fixes.
 
     Needs a publication date of at least month precision ("in December" in a text dated
@@ -183,6 +183,10 @@ def _pick_year(mon: int, day: int | None, pub: _Pub | None, future: bool | None,
         if day is not None and not _valid(y, mon, day):
             continue
         cands.append(key(y, mon, day))
+    if weekday is not None and day is not None:
+        # "Tuesday, February 22" names its own year: the one where that day is a Tuesday
+        fits = [c for c in cands if date(*c).weekday() == weekday]
+        cands = fits or cands
     if not cands:
         return None
     if rel == "last":
@@ -192,7 +196,10 @@ def _pick_year(mon: int, day: int | None, pub: _Pub | None, future: bool | None,
         pick = [c for c in cands if c[:2] > (pub.hi.year, pub.hi.month)]
         choice = pick[0] if pick else None
     elif future:
-        pick = [c for c in cands if c >= lo]
+        # a few days' slack: the future cue may belong to a neighbouring clause
+        slack = pub.lo - timedelta(days=3)
+        floor = key(slack.year, slack.month, slack.day) if prec == 3 else lo
+        pick = [c for c in cands if c >= floor]
         choice = pick[0] if pick else None
     elif future is False:
         pick = [c for c in cands if c <= hi]
@@ -286,7 +293,8 @@ def _rx() -> dict:
     numguard_r = r"(?![\w%]|[.,]\d|-\d)"
     day = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
     # a multi-day span ("15-16 September") is dated by its first day
-    day_span = rf"{day}(?:\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)?"
+    day_span = (rf"{day}(?:(?:\s*[-–]\s*|\s+(?:to|and|until|through)\s+)"
+                r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)?")
     year = rf"(?P<year>{y4})"
     wdp = rf"(?:(?P<wd>{wd})\s*,?\s+)?"
     num_words = _alt(k for k in lex["number_words"])
@@ -296,12 +304,15 @@ def _rx() -> dict:
         "iso": rf"(?<![\w.])(?P<year>{y4})(?P<sep>[-/.])(?P<mon>0?[1-9]|1[0-2])(?P=sep)"
                rf"(?P<day>3[01]|[12]\d|0?[1-9])"
                r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w]|[.,]\d)",
-        "numeric": rf"{numguard_l}(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)"
+        "numeric": rf"{numguard_l}(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)"
                    rf"(?P<year>{y4}){numguard_r}",
         "dmy": rf"(?<![\w.,/$-]){wdp}(?:the\s+)?{day_span}(?:\s+of)?\s+{mon_re}\s*,?\s*{year}"
                rf"{numguard_r}",
         "mdy": rf"(?<![\w-]){wdp}{mon_re}\s+{day_span}(?:\s*,\s*|\s+){year}{numguard_r}",
         "my": rf"(?<![\w-])(?:(?P<mod>{mods})\s*)?{mon_re}\s*,?\s*(?:of\s+)?{year}{numguard_r}",
+        "mon_range": rf"(?<![\w-])(?:(?:from|between)\s+)?{mon_re.replace('P<mon>', 'P<mon1>')}"
+                     r"(?:\s*[-–]\s*|\s+(?:to|and|through|until|till)\s+)"
+                     rf"{mon_re}\s*,?\s*{year}{numguard_r}",
         "mon_year_rel": rf"(?<![\w-])(?:(?P<mod>{mods})\s*)?{mon_re}\s+(?:of\s+)?"
                         r"(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+same|that)"
                         r"\s+year\b",
@@ -322,10 +333,10 @@ def _rx() -> dict:
                  rf"(?:(?P<sep>[-–—/])\s*(?P<y2s>{y4}|\d\d)|\s+(?:to|through|until|till|and)\s+"
                  rf"(?P<y2l>{y4})){numguard_r}",
         "decade": r"(?:\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?)?"
-                  r"(?:(?<![\w$€£¥₹#.,])(?:19|20)\d0|'\d0)'?s\b",
+                  r"(?:(?<![\w$€£¥₹#.,])(?:19|20)\d0|['’]\d0)['’]?s\b",
         "century": r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d{2}(?:st|nd|rd|th)|nineteenth"
                    r"|twentieth|twenty[\s-]first)[\s-]+century\b",
-        "year": rf"(?<![\w$€£¥₹#.,/])(?<!\d-)(?:the\s+year\s+)?(?P<year>{y4})(?![\w%']|[.,]\d|-\d)",
+        "year": rf"(?<![\w$€£¥₹#.,/])(?<!\d-)(?:the\s+year\s+)?(?P<year>{y4})(?![\w%]|[.,]\d|-\d)",
         "day_word": r"\b(?P<w>today|tonight|yesterday|tomorrow|this\s+morning|this\s+afternoon"
                     r"|(?:earlier|later)\s+(?:in\s+the\s+day|today)"
                     r"|this\s+evening|last\s+night|the\s+day\s+before\s+yesterday"
@@ -348,7 +359,7 @@ def _rx() -> dict:
 
 # The order is the tie-break among candidates of equal length (lower wins).
 _RANK = {n: i for i, n in enumerate((
-    "iso", "numeric", "dmy", "mdy", "fiscal", "range", "my", "mon_year_rel", "dm", "md",
+    "iso", "numeric", "dmy", "mdy", "fiscal", "range", "mon_range", "my", "mon_year_rel", "dm", "md",
     "mon_rel", "mon_ctx", "season", "decade", "century", "day_word", "weekday", "period",
     "year_end", "ago", "vague", "duration", "year"))}
 
@@ -399,6 +410,12 @@ def _candidate(name: str, m: re.Match, text: str) -> _Cand | None:
     if name in ("dmy", "mdy"):
         y, mo, d = int(g["year"]), _month_num(g["mon"]), int(g["day"])
         return mk("absolute", _const(_iso(y, mo, d))) if mo and _valid(y, mo, d) else None
+    if name == "mon_range":
+        mo1, mo2, y = _month_num(g["mon1"]), _month_num(g["mon"]), int(g["year"])
+        if mo1 is None or mo2 is None or not _capitalised(g["mon1"]):
+            return None
+        # "December to February 2021" starts in the year before
+        return mk("range", _const(_iso(y if mo1 <= mo2 else y - 1, mo1, prec=2)))
     if name == "my":
         mo, y = _month_num(g["mon"]), int(g["year"])
         return mk("absolute", _const(_iso(y, mo, prec=2))) if mo else None
@@ -416,7 +433,8 @@ def _candidate(name: str, m: re.Match, text: str) -> _Cand | None:
             return None
         if name == "md" and _word_after(text, end) in lex["amount_units_after"]:
             return None
-        return mk("relative", lambda pub, fut: _pick_year(mo, d, pub, fut), True)
+        wdn = lex["weekdays"].get((g.get("wd") or "").lower())
+        return mk("relative", lambda pub, fut: _pick_year(mo, d, pub, fut, weekday=wdn), True)
     if name == "mon_rel":
         mo = _month_num(g["mon"])
         rel = g["rel"].lower()
@@ -431,6 +449,16 @@ def _candidate(name: str, m: re.Match, text: str) -> _Cand | None:
         mo = _month_num(g["mon"])
         if mo is None:
             return None
+        word = g["mon"].lower().rstrip(".")
+        if word in lex["ambiguous_months"] and not g.get("mod"):
+            # "spoke to May", "and Jan Smith", "by May's government": a name, not a month
+            prep = _word_before(text, m.start("core"))
+            if prep == "the":
+                prep = _word_before(text, m.start("core") - 4)
+            nxt = text[m.end():m.end() + 3]
+            if (prep not in lex["strong_month_preps"] or re.match(r"\s+[A-Z]", nxt)
+                    or nxt[:2] in ("'s", "’s")):
+                return None
         return mk("relative", lambda pub, fut: _pick_year(mo, None, pub, fut), True,
                   s=m.start("core"), e=m.end("core"))
     if name == "season":
@@ -474,6 +502,9 @@ def _candidate(name: str, m: re.Match, text: str) -> _Cand | None:
         if before in lex["year_blockers_before"] or after in lex["amount_units_after"]:
             return None
         if after.startswith("%") or text[end:end + 1] in ("%", "$"):
+            return None
+        joined = re.match(r"-([A-Za-z]+)", text[end:end + 20])
+        if joined and joined.group(1).lower() in lex["hyphen_compounds"]:
             return None
         return mk("absolute", _const(_iso(y, prec=1)))
     if name == "day_word":
@@ -810,8 +841,39 @@ def _trigger_future(trigger) -> bool | None:
     return None
 
 
+def _through_reference(head, trigger) -> bool:
+    """Does the way up from a date to the trigger pass a reference preposition?
+
+    "the first visit after the takeover of Kabul in August 2021": August dates the
+    takeover, not the visit.
+    """
+    refs = _lex()["reference_preps"]
+    t = head.head if head.head.i != head.i else head
+    for _ in range(40):
+        if t.i == trigger.i or t.head.i == t.i:
+            return False
+        if t.dep_ in ("prep", "mark") and t.lower_ in refs:
+            return True
+        t = t.head
+    return False
+
+
+def _present_report(home) -> bool:
+    """A present or progressive clause reported by a speech verb ('are negotiating')."""
+    if home.dep_ != "ccomp" or home.head.lemma_.lower() not in _lex()["reporting_verbs"]:
+        return False
+    auxes = {c.lower_ for c in home.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "shall", "'ll", "would", "could", "might", "may", "had", "wo"}:
+        return False
+    if home.tag_ in ("VBZ", "VBP"):
+        return True
+    return home.tag_ == "VBG" and bool(auxes & {"is", "are", "am", "'re", "'s"})
+
+
 def _belongs(head, trigger, home) -> bool:
     """Is a date whose head token is ``head`` stated in the clause of ``trigger``?"""
+    if _through_reference(head, trigger):
+        return False
     own = _clause_head(head)
     if own.i == home.i:
         return True
@@ -858,6 +920,13 @@ def attach_date(sent, trigger, published: str | None) -> str | None:
             penalty = 1 if v is None and c.kind != "decade" else 0
             return (_path_len(trigger, h) + penalty, c.kind != "absolute", c.start)
         return min(mine, key=key)[2]
+    elif _present_report(home):
+        # "X and Y are negotiating, officials said on Monday": true when reported
+        parent = _clause_head(home.head)
+        said = [(c, h) for c, h in heads if _clause_head(h).i == parent.i
+                and not _through_reference(h, parent)]
+        if said:
+            chosen = min(said, key=lambda ch: _path_len(parent, ch[1]))[0]
     else:
         # climb through and/while clauses to a date fronted before the verb they hang on
         clause = home
