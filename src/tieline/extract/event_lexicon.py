@@ -43,6 +43,8 @@ class Spec:
     obj_only: bool = False           # weak noun: an event only as a verb's object
     only_with: tuple[str, ...] = ()  # strict noun: the governing verbs it may join
     intransitive: bool = False       # verb: not this sense with a direct object
+    no_passive: bool = False         # verb: not this sense in an agentless passive
+    no_own: bool = False             # weak noun: a state owning it is not enough
     cue: str = ""
 
     def but(self, **kw) -> "Spec":
@@ -63,6 +65,7 @@ def _spec(cue: str, d: dict) -> Spec:
         needs_xcomp=bool(d.get("needs_xcomp")),
         strict=bool(d.get("strict")), obj_only=bool(d.get("obj_only")),
         only_with=tuple(d.get("only_with", ())), intransitive=bool(d.get("intransitive")),
+        no_passive=bool(d.get("no_passive")), no_own=bool(d.get("no_own")),
         cue=cue,
     )
 

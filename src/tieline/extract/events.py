@@ -156,6 +156,9 @@ def _trigger_spec(tok) -> Spec | None:
             return None
         if spec.intransitive and any(o.dep_ == "dobj" for o in objs):
             return None
+        if spec.no_passive and any(c.dep_ == "auxpass" for c in tok.children) \
+                and not any(c.dep_ == "agent" for c in tok.children):
+            return None
         has_xcomp = any(c.dep_ == "xcomp" for c in tok.children)
         if (spec.no_xcomp and has_xcomp) or (spec.needs_xcomp and not has_xcomp):
             return None
@@ -265,7 +268,18 @@ def _object_override(tok, spec: Spec, members) -> Spec:
 
 # ---------------------------------------------------------------- per sentence
 
+def _is_heading(sent: Sentence) -> bool:
+    """A section heading or headline inside the body: short, unpunctuated, verbless."""
+    text = sent.text.strip()
+    if not text or text[-1] in ".!?\"\u201d\u2019')":
+        return False
+    toks = [t for t in sent.span if not t.is_punct]
+    return len(toks) <= 14 and not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
 def _sentence_events(sent: Sentence, actors, ctx, doc) -> list[Event]:
+    if _is_heading(sent):
+        return []
     span = sent.span
     triggers: dict[int, Trigger] = {}
     for tok in span:
@@ -294,7 +308,8 @@ def _sentence_events(sent: Sentence, actors, ctx, doc) -> list[Event]:
         spec = _object_override(r.tok, spec, r.members)
         if spec.type is None:
             continue
-        if r.spec.strict or (r.spec.weak and not r.members and not _weak_ok(r.tok, actors)):
+        if r.spec.strict or (r.spec.weak and not r.members
+                             and not _weak_ok(r.tok, actors, r.spec.no_own)):
             continue
         if r.spec.obj_only and r.tok.dep_ not in ("dobj", "nsubjpass") and not r.members:
             continue
@@ -304,11 +319,13 @@ def _sentence_events(sent: Sentence, actors, ctx, doc) -> list[Event]:
     return events
 
 
-def _weak_ok(tok, actors) -> bool:
+def _weak_ok(tok, actors, no_own: bool = False) -> bool:
     """A weak event noun ("agreement", "cooperation") stands for an act only when a
     verb governs it as subject/object or a state owns it ("Russia's investment")."""
     if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "ROOT"):
         return True
+    if no_own:
+        return False
     own = {c.i for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")}
     for a in actors.states:
         if a.tok_ids & own:
