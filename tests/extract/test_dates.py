@@ -352,3 +352,24 @@ def test_possessive_years_and_decades():
     assert values("The 2019's vote was close.") == [("2019", "2019")]
     assert [m.kind for m in find_dates("Built in the ’90s.", PUB)] == ["decade"]
     assert values("Work began in mid-2019.") == [("2019", "2019")]
+
+
+def test_attach_shares_date_with_subjectless_conjoined_verb(nlp):
+    text = "The foreign ministers met in Oslo on Tuesday and agreed to resume talks."
+    assert attach(nlp, text, "agreed") == "2022-02-22"
+    # a change of tense breaks the sharing
+    text = "Norway and Chile signed the accord in 2019 and will begin deliveries."
+    assert attach(nlp, text, "begin") is None
+
+
+def test_attach_reference_event_date_is_not_the_trigger_date(nlp):
+    assert attach(nlp, "Chile suspended aid to Peru after the coup in 2014.", "suspended") is None
+    text = "The minister visited Lima two years after the treaty was signed in 2017."
+    assert attach(nlp, text, "visited") is None
+
+
+def test_attach_reported_present_clause_takes_report_date(nlp):
+    text = "Officials said on Monday that the two navies are holding drills."
+    assert attach(nlp, text, "holding") == "2022-02-21"
+    text = "Officials said on Monday that the two navies will hold drills."
+    assert attach(nlp, text, "hold") is None

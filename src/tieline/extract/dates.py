@@ -870,6 +870,15 @@ def _present_report(home) -> bool:
     return home.tag_ == "VBG" and bool(auxes & {"is", "are", "am", "'re", "'s"})
 
 
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
+
+
+def _is_future(verb) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "shall", "'ll", "wo")
+               for c in verb.children)
+
+
 def _belongs(head, trigger, home) -> bool:
     """Is a date whose head token is ``head`` stated in the clause of ``trigger``?"""
     if _through_reference(head, trigger):
@@ -932,9 +941,13 @@ def attach_date(sent, trigger, published: str | None) -> str | None:
         clause = home
         while chosen is None and clause.dep_ in _SHARING_DEPS and clause.head.i != clause.i:
             parent = _clause_head(clause.head)
-            fronted = [(c, h) for c, h in heads
-                       if _clause_head(h).i == parent.i and h.i < parent.i]
-            if fronted:
-                chosen = min(fronted, key=lambda ch: _path_len(parent, ch[1]))[0]
+            # a verb sharing its subject with the first ("met in Oslo on Tuesday and
+            # agreed to ...") shares its time too, unless the tense changes
+            shared = (clause.dep_ == "conj" and not _has_subject(clause)
+                      and _is_future(clause) == _is_future(parent))
+            inherited = [(c, h) for c, h in heads if _clause_head(h).i == parent.i
+                         and (h.i < parent.i or shared) and not _through_reference(h, parent)]
+            if inherited:
+                chosen = min(inherited, key=lambda ch: _path_len(parent, ch[1]))[0]
             clause = parent
     return value(chosen) if chosen is not None else None
