@@ -26,4 +26,4 @@ def test_benchmark_short_run(name, tmp_path):
     proc = subprocess.run([sys.executable, str(script), *RUNS[name]], cwd=BENCH, capture_output=True, text=True,
                           timeout=900)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert "{" in proc.stdout
+    assert proc.stdout.strip(), "a benchmark prints its results"
