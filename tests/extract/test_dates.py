@@ -373,3 +373,15 @@ def test_attach_reported_present_clause_takes_report_date(nlp):
     assert attach(nlp, text, "holding") == "2022-02-21"
     text = "Officials said on Monday that the two navies will hold drills."
     assert attach(nlp, text, "hold") is None
+
+
+def test_onwards_is_a_span_from_its_start():
+    m = one("Trade grew from 2010 onwards.")
+    assert (m.kind, m.value) == ("since", "2010")
+    m = one("They met in 2016 on a visit.")
+    assert (m.kind, m.value) == ("absolute", "2016")
+
+
+def test_to_iso_ignores_copyright_years():
+    assert to_iso("© 2019 Example News") is None
+    assert to_iso("Copyright 2021") is None

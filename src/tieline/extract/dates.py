@@ -562,8 +562,9 @@ def _full_second_year(y1: int, raw: str | None) -> int | None:
     return y2 if y1 < y2 <= MAX_YEAR and y2 - y1 < 100 else None
 
 
-_SINCE = re.compile(r"\b(since|as\s+of|starting(?:\s+from|\s+in)?|beginning\s+in)\s+(?:the\s+)?$",
+_SINCE = re.compile(r"\b(since|starting(?:\s+from|\s+in)?|beginning\s+in|ever\s+since)\s+(?:the\s+)?$",
                     re.IGNORECASE)
+_ONWARDS = re.compile(r"^\s*(?:onwards?|and\s+(?:onwards?|since|after))\b", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(from|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|until|till|through|and|-|–|—)\s*(?:the\s+)?$", re.IGNORECASE)
 
@@ -606,9 +607,14 @@ def _spans(text: str, cands: list[_Cand]) -> list[_Cand]:
             i += 2
             continue
         since = _SINCE.search(head)
+        onwards = _ONWARDS.match(text[c.end:c.end + 20])
         if since and c.kind in ("absolute", "relative", "range"):
             c = _Cand(c.start - (len(head) - since.start()), c.end, "since", c.rank, c.res,
                       c.needs_tense, c.name)
+        elif onwards and c.kind in ("absolute", "relative") and c.name != "weekday":
+            # "from 2010 onwards", "2016 and since": a span dated by its start
+            c = _Cand(c.start, c.end + onwards.end(), "since", c.rank, c.res, c.needs_tense,
+                      c.name)
         out.append(c)
         i += 1
     return out
@@ -653,6 +659,7 @@ def resolve_date(expr: str, published: str | None) -> str | None:
 
 _META_NOISE = re.compile(r"^\s*(?:published|updated|posted|last\s+updated|last\s+modified|date|"
                          r"first\s+published|on)\s*(?:on|at)?\s*[:\-–|]?\s*", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"copyright|©|\(c\)\s*\d", re.IGNORECASE)
 _COMPACT = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*$")
 _ISO_MONTH = re.compile(r"^\s*((?:19|20)\d\d)-(0[1-9]|1[0-2])\s*$")
 _SHORT_NUMERIC = re.compile(r"^\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{2})\s*$")
@@ -665,6 +672,8 @@ def to_iso(text: str) -> str | None:
     s = text.strip()[:_MAX_ISO_INPUT]
     if not s:
         return None
+    if _COPYRIGHT.search(s):
+        return None        # a copyright year dates the site, not the page
     s = _META_NOISE.sub("", s, count=1)
     m = _COMPACT.match(s)
     if m:
