@@ -292,7 +292,13 @@ def _plausible(text: str, label: str) -> bool:
     rest = [m.group(0) for m in rest if m.group(0).lower() not in ("of", "and", "the", "s", "\u2019s", "'s")]
     if not rest:
         return False
-    if label in (ORG, PERSON) and all(w in cues["generic_words"] for w in rest) and (cs or len(rest) == 1):
+    institution = len(toks) >= 3 and toks[0] in cues["org_heads"] and toks[1] in ("of", "for", "on")
+    if label in (ORG, PERSON, PROJECT) and not institution and \
+            all(w in cues["generic_words"] or w in cues["project_heads"] for w in rest):
+        return False     # "Joint Working Groups": common words in capitals, not a name
+    if text.count("(") != text.count(")"):
+        return False
+    if label == PROJECT and len(toks) == 1 and not re.search(r"[A-Z]{2}|\d", text):
         return False
     if label == PERSON and any(w in cues["generic_words"] or w in cues["project_heads"] or w in cues["org_heads"]
                                for w in rest):
@@ -336,7 +342,7 @@ def extract_mentions(parsed: ParsedDoc) -> list[Mention]:
                 continue
             s = m.start(1) + (len(m.group(1)) - len(proper))
             name = text[s:m.end()]
-            if not _plausible(proper, PROJECT) or proper in _cues()["generic_words"]:
+            if not _plausible(name, PROJECT) or proper in _cues()["generic_words"]:
                 continue
             cands.append((base + s, base + m.end(), name, PROJECT, None, _country_of(name), None, 1))
         for m in _project_re().finditer(text) if not _heading_like(text) else ():
@@ -412,6 +418,10 @@ def extract_mentions(parsed: ParsedDoc) -> list[Mention]:
                     name, label = acr_names[etext]
                 cands.append((base + s, base + e, etext, label, None, country or _country_of(etext), name, 0))
     cands.extend(_rule_persons(parsed))
+    lower_words = set(re.findall(r"(?<![\w-])[a-z][a-z-]+", " ".join(p.text for p, _ in parsed.paragraphs)))
+    cands = [c for c in cands if not (c[7] == 0 and c[3] in (ORG, PROJECT) and " " not in c[2]
+                                      and c[2][:1].isupper() and not c[2].isupper()
+                                      and c[2].lower() in lower_words)]
     # acronyms defined anywhere in the document name their later bare uses too
     for para, sdoc in parsed.paragraphs:
         base, text = para.start, para.text[:len(sdoc.text)]
@@ -440,12 +450,17 @@ _SPEECH_AFTER = re.compile(rf"(?<![\w.])({_NAME})\s+(?:said|says|told|added|stat
 _APPOS_NAME = re.compile(rf"(?<![\w.])({_NAME})(?=,\s)")
 
 
-def _name_ok(name: str) -> bool:
-    """Capitalised words that can be a person's name (no titles, places, org words)."""
+def _name_ok(name: str, after_title: bool = False) -> bool:
+    """Capitalised words that can be a person's name (no titles, places, org words).
+
+    Right after a title, title words inside the name are names ("Sultan", "Major").
+    """
     heads, words, hon = _titles()
     toks = name.split()
-    if not toks or any(t.lower() in words or t.lower() in hon for t in toks):
+    if not toks or (not after_title and any(t.lower() in words or t.lower() in hon for t in toks)):
         return False
+    if not any(len(t.rstrip(".")) > 1 for t in toks):
+        return False           # initials alone ("H.") are no name
     cues = _cues()
     if any(t in cues["org_heads"] or t in cues["not_entities"] or t in cues["person_stop"] or
            t in cues["generic_words"] or t in cues["project_heads"] for t in toks):
@@ -502,7 +517,7 @@ def _rule_persons(parsed: ParsedDoc) -> list[tuple]:
                 if parts:
                     n_end = sdoc[j].idx + len(" ".join(parts)) if m.group(0).startswith(" ".join(parts)) \
                         else sdoc[j].idx + len(parts[0])
-                    spans.append((sdoc[j].idx, n_end, 1))
+                    spans.append((sdoc[j].idx, n_end, 2))
         for m in _SPEECH_AFTER.finditer(text):
             if len(m.group(1).split()) >= 2:
                 spans.append((m.start(1), m.end(1), 1))
@@ -511,8 +526,9 @@ def _rule_persons(parsed: ParsedDoc) -> list[tuple]:
                 spans.append((m.start(1), m.end(1), 1))
         for s, e, pr in spans:
             name = text[s:e]
-            if not _name_ok(name):
+            if not _name_ok(name, after_title=pr == 2):
                 continue
+            pr = 1
             first_tok = next((t.i for t in sdoc if t.idx == s), None)
             role = country = None
             ss = s

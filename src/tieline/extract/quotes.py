@@ -403,8 +403,7 @@ def extract_quotes(parsed: ParsedDoc) -> list[Quote]:
         last_in_para: tuple[str, str | None] | None = None
         for qi, mk in enumerate(marks):
             inner = text[mk.start:mk.end]
-            if _word_count(inner) < MIN_WORDS or _looks_like_title(inner):
-                continue
+            short = _word_count(inner) < MIN_WORDS or _looks_like_title(inner)
             prev_close = marks[qi - 1].close + 1 if qi else 0
             next_open = marks[qi + 1].open if qi + 1 < len(marks) else len(text)
 
@@ -421,6 +420,12 @@ def extract_quotes(parsed: ParsedDoc) -> list[Quote]:
                 hit = _attribution(after[:12], base, pi, base + mk.open, res, prefer_last=False)
                 if hit:
                     speaker, aff = hit
+            if short:
+                # too short to report, but "“We are ready,” she said." still names the
+                # speaker of the quote that follows it
+                if speaker:
+                    last_in_para = (speaker, aff)
+                continue
             # before: "X said," / "According to X," / "X said the talks would be "..."
             if speaker is None:
                 b_start = _sentence_start(text, mk.open, prev_close)
