@@ -48,6 +48,7 @@ def extract_events(parsed: ParsedDoc) -> list[Event]:
     out: list[Event] = []
     seen = set()
     for k, (sent, actors) in enumerate(zip(sents, found)):
+        ctx.k = k
         for ev in _sentence_events(sent, actors, ctx, doc):
             key = (ev.start, ev.end, ev.type)
             if key in seen:
@@ -59,6 +60,9 @@ def extract_events(parsed: ParsedDoc) -> list[Event]:
             ctx.recent.append((k, ev))
     return out
 
+
+#: How many sentences a group of states acting together stays the implied party.
+GROUP_REACH = 8
 
 #: How many sentences back a repeated mention may take its date from.
 DATE_REACH = 2
@@ -85,6 +89,8 @@ class Context:
         self.pair = tuple(sorted(ranked[:2])) if len(ranked) >= 2 else ()
         self.group = self.pair
         self.recent: list = []         # (sentence index, event) so far
+        self.k = 0                     # index of the sentence being read
+        self.group_at = 0
 
     def resolve(self, kind: str, n: int) -> tuple:
         if kind == "top":
@@ -92,7 +98,7 @@ class Context:
                 return self.group
             return tuple(self.ranked[:n]) if len(self.ranked) >= n else ()
         if kind == "group":
-            return self.group
+            return self.group if self.k - self.group_at <= GROUP_REACH else self.pair
         return self.pair
 
 
@@ -342,13 +348,15 @@ def _build(sent, r: Trigger, spec: Spec, actors, ctx, doc, root_toks) -> Event |
     countries, source, target, foreign = part
     if spec.dir == "sym" and len(source) >= 2 and not target:
         ctx.group = source        # "the sides", "the participants" in what follows
+        ctx.group_at = ctx.k
     if r.tok.pos_ in ("NOUN", "PROPN") and not r.members and _bare_reference(r.tok, region, actors):
         return None
-    if len(countries) < 2 and spec.dir == "sym" and len(pair) == 2 and set(countries) <= set(pair):
-        # a joint act (talks, drills, a signing) names its other party only by
-        # context: the document's main pair ("held talks with his counterpart")
+    group = ctx.group if len(ctx.group) >= 2 and ctx.k - ctx.group_at <= GROUP_REACH else pair
+    if len(countries) < 2 and spec.dir == "sym" and len(group) >= 2 and set(countries) <= set(group):
+        # a joint act (talks, drills, a signing) names its other parties only by
+        # context: the group last seen acting together, else the document's main pair
         if countries or _has_people(r.tok, region) or not spec.weak:
-            countries = source = tuple(pair)
+            countries = source = tuple(group)
             target = ()
     if (len(countries) == 1 and spec.dir != "sym" and len(pair) == 2 and countries[0] in pair
             and spec.type in PARTNER_TYPES):
