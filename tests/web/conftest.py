@@ -5,11 +5,13 @@ import os
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -45,9 +47,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live_url(app):
-    """The app served by uvicorn on a free local port, in a background thread."""
+@contextmanager
+def served(app):
+    """Serve ``app`` with uvicorn on a free local port in a background thread."""
     import uvicorn
 
     port = _free_port()
@@ -56,12 +58,50 @@ def live_url(app):
     thread.start()
     deadline = time.monotonic() + 20
     while not server.started:
-        if time.monotonic() > deadline:
+        if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_url(app):
+    with served(app) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def hostile_kb(tmp_path_factory) -> Path:
+    """A KB built from invented articles whose text, title, author and URL carry
+    script tags, event handlers, iframes and javascript: links."""
+    from tieline.engine.build import build
+
+    path = tmp_path_factory.mktemp("hostile") / "kb.sqlite"
+    build([str(HERE / "fixtures" / "hostile")], path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def hostile_app(hostile_kb):
+    from tieline.web.app import create_app
+    return create_app(hostile_kb)
+
+
+@pytest.fixture(scope="session")
+def hostile_client(hostile_app):
+    from fastapi.testclient import TestClient
+    with TestClient(hostile_app, raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
+def hostile_url(hostile_app):
+    with served(hostile_app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -76,9 +116,9 @@ def browser():
         b.close()
 
 
-@pytest.fixture()
-def page(browser, live_url):
-    """A fresh page that records console errors, page errors, CSP violations and failed requests."""
+def _open_page(browser, base: str):
+    """A fresh page that records console errors, page errors, failed requests, HTTP
+    errors, dialogs and any request that leaves the app's own origin."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = ctx.new_page()
     problems: list[str] = []
@@ -86,8 +126,25 @@ def page(browser, live_url):
     pg.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
     pg.on("requestfailed", lambda r: problems.append(f"requestfailed: {r.url} {r.failure}"))
     pg.on("response", lambda r: problems.append(f"http {r.status}: {r.url}") if r.status >= 400 else None)
+    pg.on("request", lambda r: problems.append(f"external request: {r.url}")
+          if not r.url.startswith(base) and not r.url.startswith("data:") else None)
+    pg.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    pg.add_init_script("window.__pwned = 0;")
     pg.problems = problems
-    pg.base = live_url
+    pg.base = base
+    return ctx, pg
+
+
+@pytest.fixture()
+def page(browser, live_url):
+    ctx, pg = _open_page(browser, live_url)
+    yield pg
+    ctx.close()
+
+
+@pytest.fixture()
+def hostile_page(browser, hostile_url):
+    ctx, pg = _open_page(browser, hostile_url)
     yield pg
     ctx.close()
 

@@ -80,6 +80,7 @@ HINTS = {
 }
 MAX_LIMIT = 1000
 PAGE_SIZE = 50
+CHART_W = 1080  # viewBox width on pages; the SVG scales down with the window
 
 
 class _Locked:
@@ -324,9 +325,9 @@ def create_app(db_path: str | Path) -> FastAPI:
                     summary=kb.summary(), numbers=views.key_numbers(kb, pair), trend=trend, trade=trade,
                     latest=latest, projects=views.pair_projects(kb, pair),
                     conflicts=views.pair_conflicts(kb, pair),
-                    trend_svg=charts.trend_chart(trend, period, label=pair or ""),
-                    trade_svg=charts.trade_chart(trade, label=pair or ""),
-                    strip_svg=charts.timeline_strip(strip_events, label=pair or "",
+                    trend_svg=charts.trend_chart(trend, period, label=pair or "", width=CHART_W),
+                    trade_svg=charts.trade_chart(trade, label=pair or "", width=CHART_W),
+                    strip_svg=charts.timeline_strip(strip_events, label=pair or "", width=CHART_W,
                                                     link=lambda e: f"/events/{urlq(e['id'])}"))
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
@@ -350,7 +351,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return page(request, "timeline.html", title=f"Timeline {pair or ''} · tieline", pair=pair,
                     filters=filters, active=active, facets=views.facets(kb, pair), result=res,
                     page_no=page_no, pages=pages, qs=qs, urlencode=urlencode,
-                    strip_svg=charts.timeline_strip(everything["items"], label=pair or "all pairs",
+                    strip_svg=charts.timeline_strip(everything["items"], label=pair or "all pairs", width=CHART_W,
                                                     link=lambda e: f"/events/{urlq(e['id'])}"))
 
     @app.get("/events/{eid}", response_class=HTMLResponse, include_in_schema=False)

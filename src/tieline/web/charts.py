@@ -326,8 +326,8 @@ def timeline_strip(events: Iterable[dict], *, uid: str = "strip", label: str = "
     x_hi = math.ceil(max(p for p, _ in placed))
     if x_hi - x_lo < 2:
         x_lo, x_hi = x_lo - 1, x_hi + 1
-    ml, mr, mt, mb = 128, 16, 12, 30
-    lane_h = 44
+    ml, mr, mt, mb = 150, 16, 14, 34
+    lane_h = 52
     height = mt + mb + lane_h * len(lanes)
     pw = width - ml - mr
     X = lambda v: ml + (v - x_lo) / (x_hi - x_lo) * pw  # noqa: E731
@@ -337,6 +337,9 @@ def timeline_strip(events: Iterable[dict], *, uid: str = "strip", label: str = "
     if undated:
         desc += f" {undated} undated events are not placed."
     out = _svg_open(uid, width, height, title, desc, "strip")
+    if undated:
+        out.append(f'<text x="{width - mr}" y="{height - 4}" text-anchor="end" font-size="11" fill="{MUTED}">'
+                   f'{undated} undated event{"s" if undated != 1 else ""} not placed</text>')
     step = max(1, math.ceil((x_hi - x_lo) / 12))
     for yr in range(x_lo, x_hi + 1, step):
         out.append(f'<line x1="{X(yr):.1f}" x2="{X(yr):.1f}" y1="{mt}" y2="{height - mb}" stroke="{GRID}"/>')
@@ -354,10 +357,10 @@ def timeline_strip(events: Iterable[dict], *, uid: str = "strip", label: str = "
             x = X(p)
             # stack markers that would overlap: alternate above and below the lane line
             level = 0
-            while any(abs(x - tx) < 9 and tl == level for tx, tl in taken):
+            while any(abs(x - tx) < 10 and tl == level for tx, tl in taken) and abs(level) < 2:
                 level = -level if level > 0 else -level + 1
             taken.append((x, level))
-            cy = cy0 + level * 9
+            cy = cy0 + level * 10
             w = e.get("weight") or 0
             col = COOP if w > 0 else CONFLICT if w < 0 else NEUTRAL
             status = e.get("status")
