@@ -47,11 +47,13 @@ def load_cues() -> dict:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-def resolve_status(sent, trigger) -> str:
+def resolve_status(sent, trigger, event_type: str | None = None) -> str:
     """occurred | ongoing | planned | proposed | negated for the act at ``trigger``.
 
     ``sent`` is a :class:`tieline.extract.nlp.Sentence`; ``trigger`` the spaCy token
     naming the act (a verb such as "signed", or an event noun such as "visit").
+    ``event_type`` (optional, PLOVER) matters only for REJECT: "do not accept the
+    plan" negates the accepting, which is the rejection itself, so it occurred.
     """
     cues = load_cues()
     if trigger is None:
@@ -62,6 +64,9 @@ def resolve_status(sent, trigger) -> str:
             status = _noun_status(trigger, cues)
         else:
             status = _verb_status(trigger, cues)
+    if status == "negated" and event_type == "REJECT" and _negated(trigger, cues) and \
+            cues["governing_verbs"].get(_lem(trigger)) != "negated":
+        status = "occurred"
     return status if status in STATUSES else "occurred"
 
 
@@ -108,7 +113,10 @@ def _question(sent, trigger):
 
 def _negated(tok, cues) -> bool:
     negs = set(cues["negators"])
+    nsubj = set(cues["negating_subjects"])
     for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and _low(c) in nsubj:
+            return True
         if c.dep_ == "neg" or _low(c) in negs:
             if _low(c) in negs or c.dep_ == "neg":
                 # "no longer" is an ended act, not a non-act
@@ -128,7 +136,10 @@ def _modal(tok, cues):
     for a in _aux(tok):
         key = _low(a)
         if a.tag_ == "MD" or key in modal:
-            if key in ("would", "'d") and _reported(tok, cues):
+            if key in ("would", "'d") and (
+                    _reported(tok, cues) or _future_time(tok, cues)
+                    or (tok.tag_ == "VBG" and any(_lem(x) in _BE for x in _aux(tok)))):
+                # future-in-the-past of reported plans, "would soon", "would be leaving"
                 return cues["reported_would"]
             if key in modal:
                 return modal[key]
@@ -260,6 +271,8 @@ def _finite_status(tok, cues):
     if lead is None and tag in ("VB", "VBG", "VBN"):
         return None          # infinitive, gerund or participle: ask the governor
     if lead_tag == "VBD":
+        if perfect and _since(tok, cues):
+            return "ongoing"  # reported "had made strides since 2013" = has made, still
         return "occurred"     # past simple, past progressive, past perfect
     if lead_tag in ("VBZ", "VBP"):
         if perfect:
@@ -268,6 +281,8 @@ def _finite_status(tok, cues):
             return "occurred"
         if _future_time(tok, cues):
             return "planned"              # leaves for Moscow tomorrow / is visiting next week
+        if not aux and _lem(tok) in cues["punctual_verbs"]:
+            return "occurred"             # reporting present: "the PM meets Putin", "we thank"
         if tag == "VBN" and any(l in _BE for l in aux_lem) and not progressive:
             # present passive: "is signed" reports a state; "being built" is progressive
             if "being" in [_low(a) for a in aux]:
@@ -277,7 +292,11 @@ def _finite_status(tok, cues):
     if tag == "VBD":
         return "occurred"
     if tag in ("VBZ", "VBP"):
-        return "planned" if _future_time(tok, cues) else "ongoing"
+        if _future_time(tok, cues):
+            return "planned"
+        if _lem(tok) in cues["punctual_verbs"]:
+            return "occurred"
+        return "ongoing"
     return None
 
 
@@ -340,6 +359,23 @@ def _governed(tok, cues, depth: int):
             return _verb_status(owner, cues, depth + 1)
         return None
 
+    # "is likely to sign", "is reluctant to join": spaCy may hang the infinitive on the
+    # adjective rather than on the copula
+    if dep in ("xcomp", "ccomp", "advcl") and head.pos_ == "ADJ" and (
+            _lem(head) in gadj or _low(head) in gadj):
+        st = gadj.get(_lem(head)) or gadj.get(_low(head))
+        copula = head.head if head.head.i != head.i else head
+        if _negated(copula, cues) or _negated(head, cues):
+            return "negated"
+        return _combine(_own_cue(copula, cues) if _is_verbal(copula) else None, st)
+
+    # "has to expand", "were to be built", "is going to"
+    if dep == "xcomp" and _is_verbal(head) and _lem(head) in cues["modal_governors"] and \
+            any(_low(a) == "to" for a in _aux(tok)) and not _acomp(head, cues):
+        if _negated(head, cues):
+            return "negated"
+        return _combine(_own_cue(head, cues), cues["modal_governors"][_lem(head)])
+
     if dep in ("xcomp", "ccomp", "advcl", "conj", "csubj", "dobj", "parataxis") and _is_verbal(head):
         lem = _lem(head)
         # a copula with a predicate adjective: "is likely to sign", "is set to visit"
@@ -358,6 +394,12 @@ def _governed(tok, cues, depth: int):
         return _verb_status(head, cues, depth + 1)
 
     if dep in ("acl", "relcl", "advcl") and _is_nominal(head):
+        if any(_low(a) == "to" for a in _aux(tok)):
+            return _noun_governed(head, cues, depth)   # "a deal to build", "plans to visit"
+        if tok.tag_ == "VBN":
+            return "occurred"                          # "the agreement signed in May"
+        if tok.tag_ == "VBG":
+            return "ongoing"                           # "firms building the plant"
         return _noun_governed(head, cues, depth)
     return None
 
@@ -408,14 +450,34 @@ def _via_governing_verb(gov, cue, cues, depth):
 
 # --------------------------------------------------------------------------- nouns
 
+def _noun_time(noun, cues):
+    """A time word in the noun's own modifiers: "talks tomorrow", "last fall's drills"."""
+    fut = set(cues["future_time"])
+    past = set(cues["past_time"])
+    for c in noun.children:
+        if c.dep_ in ("npadvmod", "advmod", "poss", "prep", "nmod", "amod", "tmod"):
+            words = {_low(t) for t in c.subtree}
+            if words & past:
+                return "occurred"
+            if words & fut:
+                return "planned"
+    return None
+
+
 def _noun_modifier(noun, cues):
     mods = cues["noun_modifiers"]
+    rel = cues["relation_nouns"]
     for c in noun.children:
         if c.dep_ == "det" and _low(c) in cues["negating_determiners"]:
             return "negated"
         if c.dep_ in ("amod", "compound", "nmod", "advmod", "acl", "nummod", "npadvmod") and (
                 _low(c) in mods or _lem(c) in mods):
             return mods.get(_low(c)) or mods.get(_lem(c))
+    time = _noun_time(noun, cues)
+    if time:
+        return time
+    if _lem(noun) in rel:
+        return rel[_lem(noun)]
     return None
 
 
@@ -456,6 +518,8 @@ def _noun_governed(noun, cues, depth, own: bool = True):
     # climb through noun chains: "the signing of the deal", "plans for a visit"
     if dep in ("pobj",) and head.dep_ == "prep" and head.head.i != head.i:
         owner = head.head
+        if _background(head, cues):
+            return "occurred"
         if _is_nominal(owner) and owner.pos_ != "PRON":
             return _noun_governed(owner, cues, depth + 1, own=True) if owner.dep_ != "ROOT" or True else None
         if _is_verbal(owner):
@@ -472,6 +536,20 @@ def _noun_governed(noun, cues, depth, own: bool = True):
     if _is_verbal(head):
         return _noun_head_verb(noun, head, cues, depth)
     return None
+
+
+def _background(prep, cues) -> bool:
+    """Is ``prep`` an adjunct that frames a past event ("since the invasion")?"""
+    if _low(prep) in cues["background_preps"]:
+        return True
+    # "in the wake of", "because of": the prep hangs on a noun of the multiword
+    owner = prep.head
+    for first, noun in cues["background_multiword"]:
+        if _low(owner) == noun and owner.dep_ == "pobj" and _low(owner.head) == first:
+            return True
+        if _low(prep) == "of" and _low(owner) == first:
+            return True
+    return False
 
 
 def _noun_head_verb(noun, verb, cues, depth, via_prep=None):
