@@ -34,3 +34,11 @@ def test_events_filed_under_the_old_name_join_the_new_one():
     out = {lc["project"]: lc for lc in project_lifecycles([a, b])}
     stages = [s["stage"] for s in out["pacific-stream"]["stages"]]
     assert stages[0] == "proposed" and "stalled" in stages
+
+
+def test_stage_cues_are_whole_words():
+    t = "Korean engineers installed the first turbines of the Andes Gas Line."
+    e = make_event("d1", t, t, "COOPERATE", mode="investment", date="2020", countries=("PER", "KOR"),
+                   project="andes-gas-line")
+    (lc,) = project_lifecycles([e])
+    assert [s["stage"] for s in lc["stages"]] == ["under_way"]

@@ -220,7 +220,7 @@ def _cue_re(key: str) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
-def _has_cue(text: str, key: str) -> bool:
+def has_cue(text: str, key: str) -> bool:
     return bool(_cue_re(key).search(norm_text(text)))
 
 
@@ -233,9 +233,9 @@ def status_conflicts(events, docs) -> list[dict]:
     for e, p in zip(events, projects):
         if not p or e.status == "proposed":
             continue
-        if _has_cue(e.evidence, "stall_cues"):
+        if has_cue(e.evidence, "stall_cues"):
             stalled[p].append(e)
-        elif _has_cue(e.evidence, "progress_cues") and e.status in STATUS_PAST:
+        elif has_cue(e.evidence, "progress_cues") and e.status in STATUS_PAST:
             progress[p].append(e)
     out = []
     for p in sorted(progress):
@@ -255,7 +255,7 @@ def prohibition_conflicts(events) -> list[dict]:
     out = []
     bans = [e for e in events if e.project and e.status == "occurred"
             and e.type in ("AGREE", "REJECT", "SANCTION", "RETREAT")
-            and _has_cue(e.evidence, "prohibit_cues")]
+            and has_cue(e.evidence, "prohibit_cues")]
     supplies = [e for e in events if e.project and e.status == "planned"
                 and e.mode in cues()["supply_modes"]]
     for a in bans:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..model import Event, Mention
-from .conflicts import project_of
+from .conflicts import has_cue, project_of
 from .common import cues, date_relation, date_sort_key, norm_text, parse_date
 
 STAGE_ORDER = ("proposed", "negotiating", "agreed", "re-signed", "renamed", "planned",
@@ -61,7 +61,7 @@ def _bare(name: str) -> str:
 
 def _stage(e: Event, earlier_signings: list[Event]) -> str:
     t = norm_text(e.evidence)
-    cue = lambda k: any(c in t for c in cues()[k])  # noqa: E731
+    cue = lambda k: has_cue(e.evidence, k)  # noqa: E731
     if e.type == "RETREAT" or _CANCEL.search(t):
         return "cancelled"
     if cue("stall_cues"):
