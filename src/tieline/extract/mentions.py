@@ -308,6 +308,16 @@ def _plausible(text: str, label: str) -> bool:
 
 def extract_mentions(parsed: ParsedDoc) -> list[Mention]:
     """Every PERSON/ORG/GROUP/PROJECT mention with its span and in-document fullest name."""
+    return list(_mentions_of(parsed))
+
+
+@lru_cache(maxsize=4)
+def _mentions_of(parsed: ParsedDoc) -> tuple[Mention, ...]:
+    """Cached: the quote extractor and the pipeline both ask for one document's mentions."""
+    return tuple(_extract_mentions(parsed))
+
+
+def _extract_mentions(parsed: ParsedDoc) -> list[Mention]:
     doc = parsed.doc
     cands: list[tuple[int, int, str, str, str | None, str | None, str | None, int]] = []
     # (abs_start, abs_end, text, label, role, country, name_hint, priority)
@@ -529,7 +539,8 @@ def _rule_persons(parsed: ParsedDoc) -> list[tuple]:
             if not _name_ok(name, after_title=pr == 2):
                 continue
             pr = 1
-            first_tok = next((t.i for t in sdoc if t.idx == s), None)
+            sp = sdoc.char_span(s, e, alignment_mode="expand")
+            first_tok = sp.start if sp is not None and sdoc[sp.start].idx == s else None
             role = country = None
             ss = s
             if first_tok is not None:
