@@ -66,6 +66,7 @@ class _Lexicon:
     social_words: frozenset
     list_heading: re.Pattern
     bio: re.Pattern
+    generic_name_tokens: frozenset
 
 
 def _alt(patterns, whole: bool) -> re.Pattern:
@@ -97,6 +98,7 @@ def lexicon() -> _Lexicon:
         social_words=frozenset(data["social_words"]),
         list_heading=_alt(data["list_heading"], True),
         bio=re.compile("|".join(f"(?:{p})" for p in data["bio"])),
+        generic_name_tokens=frozenset(data["generic_name_tokens"]),
     )
 
 
@@ -128,6 +130,8 @@ def date_only(text: str) -> str | None:
     """The date if ``text`` is nothing but a (labelled) date: 'Updated 27 Jul, 2024',
     'Published: 3 May 2019', 'Reykjavik, 11 November 2022'."""
     t = _strip_furniture(text)
+    if len(t) > 90 or not any(ch.isdigit() for ch in t):
+        return None       # a date line is short and has a year in it
     t = lexicon().date_label.sub("", t, count=1).strip(" |,:-–—()[]")
     if not _DATE_ONLY.match(t):
         t = _PLACE_PREFIX.sub("", t, count=1)
@@ -172,35 +176,32 @@ def _headline_case(words: list[str]) -> bool:
     return caps / len(content) >= 0.7
 
 
-@dataclass(slots=True)
+_ENDS_PERIOD = re.compile(r"\.[\"'”’)]*$")
+
+
 class _Line:
-    start: int
-    end: int
-    text: str
-    words: list
-    reason: str | None = None       # set when dropped
-    title: bool = False
+    """One line (or hard-wrapped paragraph) of the page, with its shape features."""
 
-    @property
-    def n(self) -> int:
-        return len(self.words)
+    __slots__ = ("start", "end", "text", "words", "reason", "title", "n", "terminal", "headline",
+                 "sentence", "_texty")
 
-    @property
-    def terminal(self) -> bool:
-        return bool(_TERMINAL.search(self.text))
-
-    @property
-    def sentence(self) -> bool:
-        """Ends like a sentence and is not a headline."""
-        return bool(_SENT_END.search(self.text)) and self.n >= 3 and not _headline_case(self.words)
+    def __init__(self, start: int, end: int, text: str, words: list) -> None:
+        self.start, self.end, self.text, self.words = start, end, text, words
+        self.reason: str | None = None      # set when dropped
+        self.title = False
+        self.n = len(words)
+        tail = text[-8:]                    # end-of-line tests need only the last characters
+        self.terminal = bool(_TERMINAL.search(tail))
+        self.headline = _headline_case(words)
+        # ends like a sentence and is not a headline
+        self.sentence = bool(_SENT_END.search(tail)) and self.n >= 3 and not self.headline
+        # reads like running prose: enough words, ends like a sentence (or runs long);
+        # a headline or menu is not prose, but prose full of names still ends in '.'
+        self._texty = self.n >= 10 and (not self.headline or bool(_ENDS_PERIOD.search(tail)))
 
     def texty(self, last: bool = False) -> bool:
-        """Reads like running prose: enough words, ends like a sentence (or the excerpt stops)."""
-        if self.n < 10:
-            return False
-        if _headline_case(self.words) and not re.search(r"\.[\"'”’)]*$", self.text):
-            return False          # a headline or menu; prose full of names still ends in '.'
-        return self.terminal or self.n >= 25 or last
+        """Prose; ``last`` accepts a final line the excerpt cut off mid-sentence."""
+        return self._texty and (self.terminal or self.n >= 25 or last)
 
 
 def _split_lines(raw: str) -> list[_Line]:
@@ -220,19 +221,27 @@ def _split_lines(raw: str) -> list[_Line]:
 def _merge_wrapped(raw: str, lines: list[_Line]) -> list[_Line]:
     """Join a paragraph hard-wrapped over several lines (a line that stops mid-sentence,
     continued by one that starts in lower case or after a function word)."""
-    out: list[_Line] = []
+    groups: list[list[_Line]] = []
     for ln in lines:
-        if out:
-            prev = out[-1]
+        if groups:
+            prev = groups[-1][-1]
             first = ln.text[0]
             last_word = prev.words[-1].lower() if prev.words else ""
-            if (not prev.terminal and ln.n >= 3 and prev.n >= 1
+            gap = raw.count("\n", prev.end, ln.start)
+            if (not prev.terminal and ln.n >= 3 and prev.n >= 1 and gap <= 2
                     and not _headline_case(prev.words)
+                    and not _boilerplate(prev) and not _boilerplate(ln)
                     and (first.islower() or (last_word in _FUNCTION_WORDS and first.isalnum()))):
-                text = raw[prev.start:ln.end]
-                out[-1] = _Line(prev.start, ln.end, text, _words(text))
+                groups[-1].append(ln)
                 continue
-        out.append(ln)
+        groups.append([ln])
+    out = []
+    for g in groups:
+        if len(g) == 1:
+            out.append(g[0])
+        else:
+            start, end = g[0].start, g[-1].end
+            out.append(_Line(start, end, raw[start:end], [w for ln in g for w in ln.words]))
     return out
 
 
@@ -337,7 +346,19 @@ def looks_like_name(text: str) -> bool:
     for t in toks:
         if not (t[0].isupper() and re.fullmatch(r"[A-Z][\w'’.-]*", t)):
             return False
-    return not any(t.lower() in lex.section_words for t in toks[-1:])
+    if any(t.lower() in lex.section_words or t.lower() in lex.generic_name_tokens for t in toks):
+        return False
+    return not is_place(" ".join(toks))
+
+
+def is_place(text: str) -> bool:
+    """'New Delhi', 'Islamabad Bureau': a place name fills most of the line."""
+    try:
+        from ..extract.countries import find_countries
+        covered = sum(m.end - m.start for m in find_countries(text))
+    except Exception:   # the country lexicon is optional here: without it, no place check
+        return False
+    return covered * 2 >= len(text.strip())
 
 
 def _is_forum(ln: _Line) -> bool:
@@ -387,6 +408,13 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
                 and lines[i + 1].n >= 2:
             ln.reason = NAV                      # breadcrumb trail ending in the headline
 
+    # the line above a bare photo credit ("Jane Doe/Reuters") is its caption
+    for i, ln in enumerate(lines):
+        if i and ln.reason == CAPTION and _PHOTO_CREDIT.match(ln.text):
+            above = lines[i - 1]
+            if above.reason is None and above.n <= 15 and not above.texty():
+                above.reason = CAPTION
+
     # a "Related articles" / "Read more" heading: the short lines under it are links
     for i, ln in enumerate(lines):
         if ln.reason in (BOILERPLATE, NAV) and lex.list_heading.match(_strip_furniture(ln.text)):
@@ -409,6 +437,13 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
     _mark_header(lines, body_start)
 
     # 3. hard stops: reader comments, forum replies, lists of dated teasers
+    # suffix counts for the teaser-list test, so long pages stay linear
+    dates_after = [0] * (n + 1)
+    heads_after = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        ln = lines[i]
+        dates_after[i] = dates_after[i + 1] + (ln.reason == DATE)
+        heads_after[i] = heads_after[i + 1] + (ln.reason is None and not ln.sentence and not ln.texty())
     cut = n
     for i in range(body_start + 1, n):
         ln = lines[i]
@@ -419,7 +454,8 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
         if ln.reason == FORUM and sum(x.reason == FORUM for x in lines[max(0, i - 6):i + 7]) >= 2:
             cut = _run_start(lines, i, body_start)      # a member block: name, join date, counts
             break
-        if ln.reason == DATE and _listing_after(lines, i):
+        if ln.reason == DATE and dates_after[i] >= 2 and heads_after[i] >= dates_after[i]:
+            # from here on, dates alternate with headlines: related/sidebar teasers
             cut = _run_start(lines, i, body_start)
             break
     cut_reason = COMMENT if _is_comment_cut(lines, cut) else LISTING
@@ -545,13 +581,6 @@ def _run_start(lines: list[_Line], i: int, floor: int) -> int:
     while j - 1 > floor and (lines[j - 1].reason is not None or not lines[j - 1].texty()):
         j -= 1
     return j
-
-
-def _listing_after(lines: list[_Line], i: int) -> bool:
-    """From line ``i`` on, dates alternate with headlines: related/sidebar teasers."""
-    dates = sum(1 for ln in lines[i:] if ln.reason == DATE)
-    heads = sum(1 for ln in lines[i:] if ln.reason is None and not ln.sentence and not ln.texty())
-    return dates >= 2 and heads >= dates
 
 
 def _is_comment_cut(lines: list[_Line], cut: int) -> bool:

@@ -41,6 +41,8 @@ def clean_author(raw: str | None) -> str | None:
     low = name.lower()
     if not name or low in lex.generic_authors or low in lex.agencies:
         return None
+    if any(t.lower().strip(".") in lex.generic_name_tokens for t in toks):
+        return None     # "Islamabad Bureau", "News Desk", "Staff Report"
     if not any(ch.isalpha() for ch in name) or len(toks) > 6:
         return None
     return name
