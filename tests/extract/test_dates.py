@@ -385,3 +385,24 @@ def test_onwards_is_a_span_from_its_start():
 def test_to_iso_ignores_copyright_years():
     assert to_iso("© 2019 Example News") is None
     assert to_iso("Copyright 2021") is None
+
+
+def test_first_since_is_a_reference_point():
+    m = one("It was the first visit by a Chilean leader since 2008.")
+    assert (m.kind, m.value) == ("reference", None)
+    assert one("Chile has bought Peruvian gas since 2016.").kind == "since"
+
+
+def test_attach_first_since_yields_to_the_clause_date(nlp):
+    text = "The visit, the first since 2008, will take place next week."
+    assert attach(nlp, text, "visit", published="2023-01-19") == "2023-01"
+    assert attach(nlp, "It was the first visit by a Chilean leader since 2008.", "visit") is None
+
+
+def test_published_may_be_a_date_object():
+    from datetime import date
+    assert resolve_date("last year", date(2020, 5, 1)) == "2019"
+
+
+def test_month_abbreviation_inside_a_name_is_not_a_month():
+    assert values("They met at Mar-a-Lago in Mar. 2019.") == [("Mar. 2019", "2019-03")]

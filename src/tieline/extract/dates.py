@@ -39,6 +39,7 @@ class DateMention:
     text: str
     value: str | None     # ISO 8601 at the text's precision, None when vague
     kind: str             # absolute | relative | since | vague | decade | range | fiscal
+    #                       | reference ("the first visit since 2008": no date of its own)
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -87,6 +88,8 @@ _ISO_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def _parse_published(published: str | None) -> _Pub | None:
+    if isinstance(published, date):
+        published = published.isoformat()
     if not published or not isinstance(published, str):
         return None
     m = _ISO_VALUE.match(published.strip()[:10])
@@ -285,7 +288,7 @@ def _rx() -> dict:
     full = [k for k in lex["months"] if k in names]
     abbr = [k for k in lex["months"] if k not in full]
     # an abbreviated month may carry a dot ("Sept."), a full one never does ("in May.")
-    mon_re = rf"(?P<mon>(?:{_alt(full)})|(?:{_alt(abbr)})\.?)(?![\w])"
+    mon_re = rf"(?P<mon>(?:{_alt(full)})|(?:{_alt(abbr)})\.?)(?![\w]|-[^\W\d])"
     wd = _alt(lex["weekdays"])
     mods = _alt(lex["month_modifiers"])
     y4 = r"(?:19\d\d|20\d\d|2100)"
@@ -608,7 +611,12 @@ def _spans(text: str, cands: list[_Cand]) -> list[_Cand]:
             continue
         since = _SINCE.search(head)
         onwards = _ONWARDS.match(text[c.end:c.end + 20])
-        if since and c.kind in ("absolute", "relative", "range"):
+        if since and c.kind in ("absolute", "relative", "range") and _since_reference(
+                text, c.start - (len(head) - since.start())):
+            # "the first such visit since 2008" dates an earlier visit, not this one
+            c = _Cand(c.start - (len(head) - since.start()), c.end, "reference", c.rank,
+                      _const(None), False, c.name)
+        elif since and c.kind in ("absolute", "relative", "range"):
             c = _Cand(c.start - (len(head) - since.start()), c.end, "since", c.rank, c.res,
                       c.needs_tense, c.name)
         elif onwards and c.kind in ("absolute", "relative") and c.name != "weekday":
@@ -618,6 +626,17 @@ def _spans(text: str, cands: list[_Cand]) -> list[_Cand]:
         out.append(c)
         i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _since_ref_rx() -> re.Pattern:
+    words = _alt(_lex()["since_references"])
+    return re.compile(rf"\b(?:{words})\b[^.;:!?()]{{0,60}}$", re.IGNORECASE)
+
+
+def _since_reference(text: str, since_at: int) -> bool:
+    """Is the 'since' at ``since_at`` the 'first ... since X' of a reference point?"""
+    return bool(_since_ref_rx().search(text[max(0, since_at - 70):since_at]))
 
 
 @lru_cache(maxsize=1)
@@ -909,7 +928,8 @@ def attach_date(sent, trigger, published: str | None) -> str | None:
     1990s"): never the publication date by default.
     """
     span = getattr(sent, "span", sent)
-    if trigger is None or span is None:
+    trigger = getattr(trigger, "root", trigger)     # a Span trigger stands for its head
+    if trigger is None or span is None or not hasattr(span, "start_char"):
         return None
     text = span.text
     # durations ("for six months") say how long, not when: they never date an event
