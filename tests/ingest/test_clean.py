@@ -190,3 +190,26 @@ def test_date_line_after_standfirst_moves_the_body_start():
     text = body(clean_text(page("double_date_line.txt")))
     assert text.startswith("Qatar and Turkey signed an agreement on Thursday")
     assert "Published On" not in text and "SOURCE:" not in text
+
+
+def test_discussion_subheading_is_not_a_comment_section():
+    raw = ("Title of a policy brief on river treaties\n\n"
+           "The first part of this brief describes how two upstream states share the river under a 1960s treaty.\n\n"
+           "Discussion\n\n"
+           "The second part weighs what a new treaty would change for farmers and for the hydropower plants.\n\n"
+           "The joint statement says:\n\n"
+           "Both sides will keep working together on flood warnings and on data sharing in the coming years.\n")
+    text = body(clean_text(raw))
+    assert "The second part weighs" in text
+    assert "Both sides will keep working together" in text
+
+
+def test_bare_comments_heading_with_a_thread_is_cut():
+    raw = ("Two ministers met in the capital on Monday to discuss a long-delayed railway link, officials said.\n\n"
+           "The railway would cut freight times between the two countries by half, according to planners.\n\n"
+           "Comments\n\n"
+           "rail_fan_88 wrote:\n\n"
+           "They have been promising this line since I was a child and nothing ever happens with it.\n")
+    text = body(clean_text(raw))
+    assert "cut freight times" in text
+    assert "rail_fan_88" not in text and "since I was a child" not in text

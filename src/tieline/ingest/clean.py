@@ -55,6 +55,7 @@ class _Lexicon:
     anywhere: re.Pattern
     max_words_anywhere: int
     comment_heading: re.Pattern
+    comment_heading_weak: re.Pattern
     comment_line: re.Pattern
     forum: re.Pattern
     section_words: frozenset
@@ -85,6 +86,7 @@ def lexicon() -> _Lexicon:
         anywhere=re.compile("|".join(f"(?:{p})" for p in data["anywhere"]), re.I),
         max_words_anywhere=int(data["max_words_anywhere"]),
         comment_heading=_alt(data["comment_heading"], True),
+        comment_heading_weak=_alt(data["comment_heading_weak"], True),
         comment_line=_alt(data["comment_line"], True),
         forum=_alt(data["forum_cues"], True),
         section_words=frozenset(data["section_words"]),
@@ -448,8 +450,9 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
     for i in range(body_start + 1, n):
         ln = lines[i]
         t = _strip_furniture(ln.text)
-        if lex.comment_heading.match(t) or (lex.comment_line.match(t) and ln.n <= 12 and not ln.sentence):
-            cut = i
+        if lex.comment_heading.match(t) or _comment_line(ln) or (
+                lex.comment_heading_weak.match(t) and _comments_follow(lines, i)):
+            cut = i     # reader comments: the heading and all that follows
             break
         if ln.reason == FORUM and sum(x.reason == FORUM for x in lines[max(0, i - 6):i + 7]) >= 2:
             cut = _run_start(lines, i, body_start)      # a member block: name, join date, counts
@@ -583,10 +586,24 @@ def _run_start(lines: list[_Line], i: int, floor: int) -> int:
     return j
 
 
+def _comment_line(ln: _Line) -> bool:
+    """'Jane Doe says:', 'gasman_77 wrote:', 'Reply': a line of a comment thread."""
+    return ln.n <= 6 and not ln.sentence and bool(lexicon().comment_line.match(_strip_furniture(ln.text)))
+
+
+def _comments_follow(lines: list[_Line], i: int) -> bool:
+    """A bare 'Comments' / 'Discussion' heading counts only with a thread under it."""
+    for ln in lines[i + 1:i + 8]:
+        if _comment_line(ln) or ln.reason in (DATE, FORUM) or lexicon().comment_heading.match(_strip_furniture(ln.text)):
+            return True
+    return False
+
+
 def _is_comment_cut(lines: list[_Line], cut: int) -> bool:
     if cut >= len(lines):
         return False
     t = _strip_furniture(lines[cut].text)
     lex = lexicon()
-    return bool(lex.comment_heading.match(t) or lex.comment_line.match(t) or lines[cut].reason == FORUM
+    return bool(lex.comment_heading.match(t) or lex.comment_heading_weak.match(t) or _comment_line(lines[cut])
+                or lines[cut].reason == FORUM
                 or any(ln.reason == FORUM for ln in lines[cut:cut + 4]))
