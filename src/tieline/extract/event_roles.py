@@ -327,8 +327,9 @@ def assign(head, spec: Spec, region: set, actors: Actors, resolve, members):
             src_c.extend(resolve(kind, n))
         elif ids & region:
             other_c.extend(resolve(kind, n))
-    if not src_c and {head.doc[i].lower_ for i in subj} & _PRONOUN_SUBJ:
-        src_c.extend(resolve("group", 2))
+    words = {head.doc[i].lower_ for i in subj}
+    if not src_c and words & _PRONOUN_SUBJ:
+        src_c.extend(resolve("pair" if "both" in words else "group", 2))
     foreign = bool(actors.parties & scope)
     u = _uniq
     if spec.dir == "sym":

@@ -206,7 +206,10 @@ def _governor(tok, triggers: dict):
             return None
         cur = cur.head
         if cur.i in triggers:
-            return triggers[cur.i]
+            gov = triggers[cur.i]
+            if gov.spec.type is None and not gov.spec.light:
+                continue        # "view", "call": events only by their object, never hosts
+            return gov
     return None
 
 
