@@ -68,3 +68,19 @@ def test_one_way_exports_deals_and_targets_are_not_figures():
 def test_trade_without_a_bilateral_sign_is_not_a_figure():
     _, fs = _figures("Norway's total trade reached $300 billion in 2021.")
     assert fs == []
+
+
+def test_year_on_year_growth_takes_the_sentence_year_and_its_base():
+    _, fs = _figures("Bilateral trade between Chile and Norway hit $4.5 billion in 2023, up 12% year-on-year.")
+    growth = [f for f in fs if f.indicator == GROWTH]
+    assert [(f.value, f.period, f.base_period) for f in growth] == [(12, "2023", "2022")]
+
+
+def test_value_after_a_growth_rate_keeps_the_fronted_year():
+    _, fs = _figures("In the first half of 2023, trade between Kenya and India grew by 8 percent to $1.9 billion.")
+    assert [(f.indicator, f.value, f.period) for f in fs] == [(GROWTH, 8, "2023"), (TRADE, 1_900_000_000, "2023")]
+
+
+def test_decline_is_negative_growth():
+    _, fs = _figures("Bilateral trade between Chile and Norway fell 15% to $2.1 billion last year.", published="2024-03-01")
+    assert [(f.indicator, f.value, f.period) for f in fs] == [(GROWTH, -15, "2023"), (TRADE, 2_100_000_000, "2023")]

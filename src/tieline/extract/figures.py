@@ -204,6 +204,11 @@ def extract_figures(parsed: ParsedDoc) -> list[Figure]:
                         base_period = str(int(p[2]) - 1)
                 if period is None and before:
                     period = before[-1][2]
+                if period is None and indicator == TRADE:
+                    # "In the first half of 2023, trade ... grew by 8 percent to $1.9 billion"
+                    earlier = [p for p in periods if p[1] <= a.start]
+                    if earlier:
+                        period = earlier[-1][2]
                 if period is None and indicator == GROWTH:
                     # "$790 million in 2020, a 45% increase from 2019": the growth is of
                     # the period the sentence already named
@@ -212,6 +217,9 @@ def extract_figures(parsed: ParsedDoc) -> list[Figure]:
                         period = min(others, key=lambda p: abs(p[0] - a.start))[2]
                 if period is None:
                     period = _published(published)[0] and str(_published(published)[0])
+                if indicator == GROWTH and base_period is None and period and period.isdigit() and \
+                        _re("year_on_year").search(text[a.start:min(len(text), a.end + 30)]):
+                    base_period = str(int(period) - 1)
                 end = a.end
                 if after and after[0][0] - a.end < 25:
                     end = max(end, after[0][1])
