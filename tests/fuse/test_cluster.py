@@ -88,3 +88,28 @@ def test_date_relation_and_best_date():
     assert date_relation("2017-11-29", "2017-12-01") == "near"
     assert best_date(["2021", "2021-07-15", None]) == "2021-07-15"
     assert best_date(["2021-07-15", "2021-07-15", "2021-08-01"]) == "2021-07-15"
+
+
+def test_series_summary_is_not_one_of_its_meetings():
+    t = ("The last joint commission meeting was held in Lima on 3 May. "
+         "Two earlier commission meetings were held in Seoul and Busan.")
+    a = make_event("d1", t, "The last joint commission meeting was held in Lima on 3 May", "CONSULT",
+                   mode="meet", countries=("PER", "KOR"), source=("PER", "KOR"))
+    b = make_event("d1", t, "Two earlier commission meetings were held in Seoul and Busan", "CONSULT",
+                   mode="meet", countries=("PER", "KOR"), source=("PER", "KOR"))
+    assert cluster_events([a, b]) == []
+
+
+def test_held_and_planned_session_in_one_article_stay_apart():
+    t = ("The commission met in Lima in May 2021 and the meeting approved a trade protocol. "
+         "The commission will meet again in Seoul in May 2021, officials said.")
+    a = make_event("d1", t, "The commission met in Lima in May 2021", "CONSULT", mode="meet", date="2021-05",
+                   countries=("PER", "KOR"), source=("PER", "KOR"))
+    b = make_event("d1", t, "The commission will meet again in Seoul in May 2021", "CONSULT", mode="meet",
+                   status="planned", date="2021-05", countries=("PER", "KOR"), source=("PER", "KOR"))
+    assert cluster_events([a, b]) == []
+    # across reports, a planned meeting and the meeting held can be one act
+    c = make_event("d2", t, "The commission will meet again in Seoul in May 2021", "CONSULT", mode="meet",
+                   status="planned", date="2021-05", countries=("PER", "KOR"), source=("PER", "KOR"))
+    from tieline.fuse.cluster import _features, vetoed
+    assert not vetoed(a, c, _features(a), _features(c))

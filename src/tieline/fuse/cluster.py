@@ -92,6 +92,7 @@ class _Feat:
     persons: frozenset[str]
     additive: bool
     numbers: frozenset[str]
+    series: bool                      # sums up several acts: "three rounds of talks"
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +130,16 @@ def small_numbers(text: str) -> frozenset[str]:
     t = re.sub(r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + months + r"|" + months + r"\s+\d{1,2}\b", " ",
                text, flags=re.IGNORECASE)
     return frozenset(_NUM.findall(t))
+
+
+@lru_cache(maxsize=1)
+def _series_re() -> re.Pattern:
+    c = cues()
+    count = "|".join(re.escape(w) for w in c["count_words"])
+    nouns = "|".join(re.escape(w) for w in c["series_nouns"])
+    # "three rounds", "two earlier meetings"; not "two days of meetings"
+    skip = r"(?!(?:days?|weeks?|months?|years?|hours?|sides|countries|parties)\b)"
+    return re.compile(r"\b(?:" + count + r"|\d{1,2})\s+(?:" + skip + r"[\w'-]+\s+){0,3}?(?:" + nouns + r")\b")
 
 
 @lru_cache(maxsize=2)
@@ -187,6 +198,7 @@ def _features(e: Event, persons: frozenset[str] = frozenset()) -> _Feat:
         persons=persons,
         additive=bool(_ADDITIVE.search(text)),
         numbers=small_numbers(e.evidence or ""),
+        series=bool(_series_re().search(text)),
     )
 
 
@@ -218,6 +230,14 @@ def vetoed(a: Event, b: Event, fa: _Feat, fb: _Feat, check_date: bool = True) ->
         return True
     if (a.status == "negated") != (b.status == "negated"):
         return True
+    if a.doc_id == b.doc_id and _status_group(a.status) != _status_group(b.status):
+        # one article tells an act's status once: "the 5th session was held" and "the
+        # next session will be held" are two acts (across reports, a planned meeting
+        # and the meeting held may well be one)
+        return True
+    if fa.series != fb.series:
+        # "two earlier meetings were held" sums up a series: not one of its meetings
+        return True
     if check_date and date_relation(a.date, b.date) == "incompatible":
         return True
     if a.project and b.project and a.project != b.project:
@@ -229,7 +249,7 @@ def vetoed(a: Event, b: Event, fa: _Feat, fb: _Feat, check_date: bool = True) ->
     if ca and cb:
         if not (ca <= cb or cb <= ca):
             return True
-        if len(ca & cb) / len(ca | cb) < 0.5:
+        if len(ca & cb) / len(ca | cb) < 0.6:
             return True
     # direction: two directed acts with disjoint actors (a visit to vs a visit from)
     if fa.target and fb.target and fa.source and fb.source and not (fa.source & fb.source):
