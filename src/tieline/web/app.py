@@ -18,7 +18,7 @@ import re
 import threading
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import urlencode
 
 import jinja2
 from fastapi import FastAPI, Query, Request
@@ -31,6 +31,7 @@ from .. import __version__
 from ..errors import TielineError
 from ..query import KB, parse_pair
 from . import charts, views
+from .render import FILTERS, safe_url, urlq
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -103,28 +104,10 @@ class _Locked:
         return call
 
 
-def safe_url(url: str | None) -> str | None:
-    """An article's URL, only if it is plain http(s): never javascript:, data: or relative."""
-    if not url or not isinstance(url, str):
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url.strip()
-
-
-def urlq(value: Any) -> str:
-    return quote(str(value), safe="")
-
-
 def make_env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(urlq=urlq, safe_url=safe_url, money=charts.fmt_money, amount=charts.fmt_amount, num=charts.fmt_num,
-                       signed=lambda v: f"{v:+g}" if isinstance(v, (int, float)) else "–")
+    env.filters.update(FILTERS)
     env.globals.update(version=__version__, intended=views.INTENDED)
     return env
 
