@@ -290,7 +290,7 @@ def _object_roles(heads, spec: Spec):
                     venue |= {w.i for w in ch.subtree}   # "talks on Afghanistan": a topic
                     continue
                 sub = _split_locative(ch, venue)
-                if p == "from" and spec.dir == "recv":
+                if p == "from" and (spec.dir == "recv" or spec.transfer):
                     frm |= sub
                 elif p == "of" and h.pos_ in ("NOUN", "PROPN") and spec.of == "source":
                     frm |= sub   # reused below as the acting side for nouns
@@ -341,6 +341,10 @@ def assign(head, spec: Spec, region: set, actors: Actors, resolve, members):
         target = u(src_c)
         if not frm_c and not tgt_c and not other_c:
             source, target = (), u(src_c)
+    elif spec.transfer and frm_c:
+        # "shipments of oil from X", "paid for jets from X": the supplier is the source
+        source = u(frm_c)
+        target = tuple(c for c in u(src_c + tgt_c + other_c) if c not in source)
     else:
         source = u(src_c + (frm_c if spec.of == "source" else []))
         target = tuple(c for c in u(tgt_c + frm_c + other_c) if c not in source)
