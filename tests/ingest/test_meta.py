@@ -100,3 +100,14 @@ def test_generic_byline_gives_no_author():
 def test_header_layouts(name, title, author, published):
     m = meta_of((PAGES / name).read_text("utf-8"))
     assert (m["title"], m["author"], m["published"]) == (title, author, published)
+
+
+def test_closing_bio_names_the_author_when_there_is_no_byline():
+    raw = ("Chad and Niger agree to patrol lake together\n\n"
+           "Chad and Niger agreed on Sunday to run joint patrols on Lake Chad to curb smuggling, the two "
+           "defence ministries said in a statement.\n\n"
+           "The patrols will start next month, officials said.\n\n"
+           "Amina Diallo is a freelance journalist based in N'Djamena who covers the Sahel.\n")
+    r = clean_text(raw)
+    assert "freelance journalist" not in "\n".join(p.text for p in r.paragraphs)
+    assert extract_meta(raw, r, {})["author"] == "Amina Diallo"

@@ -29,6 +29,7 @@ from ..model import Paragraph
 # Reasons recorded for dropped paragraphs (audit trail; meta reads some of them).
 TITLE, BYLINE, DATE, NAV, BOILERPLATE, CAPTION = "title", "byline", "date", "nav", "boilerplate", "caption"
 COMMENT, DUPLICATE, LISTING, HEADER, TAIL, FORUM = "comment", "duplicate", "listing", "header", "tail", "forum"
+BIO = "bio"
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,7 +489,7 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
     kept = [i for i in range(body_start, cut) if lines[i].reason is None]
     for i in kept[-2:]:
         if lex.bio.match(_strip_furniture(lines[i].text)) and i != kept[0]:
-            lines[i].reason = BOILERPLATE
+            lines[i].reason = BIO
 
     # 6. a paragraph the page repeats is kept once
     seen: set[str] = set()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..extract import dates as _dates
-from .clean import BYLINE, DATE, DATE_RE, FORUM, CleanResult, byline_name, header_name, lexicon, looks_like_name
+from .clean import BIO, BYLINE, DATE, DATE_RE, FORUM, CleanResult, byline_name, header_name, lexicon, looks_like_name
 
 def to_iso(text: str | None) -> str | None:
     if not text:
@@ -51,6 +51,9 @@ def clean_author(raw: str | None) -> str | None:
 def _author_names(raw: str | None) -> list[str]:
     """Several authors: 'Jane Doe and John Roe' -> both."""
     return [a for a in (clean_author(x) for x in re.split(r"\s+and\s+|\s*&\s*", raw or "")) if a]
+
+
+_BIO_NAME = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),?\s+(?:is|was|has been)\b")
 
 
 # ---------------------------------------------------------------- published
@@ -159,6 +162,13 @@ def extract_meta(raw: str, clean: CleanResult, hints: dict | None = None) -> dic
                 author = ", ".join(names)
                 break
             if byline_name(p.text):   # a byline naming no person (agency, desk): no author
+                break
+    if author is None and not any(r == BYLINE for r in clean.reasons):
+        # no byline, but a closing bio names the writer: "Jane Doe is a journalist in Lima."
+        for p in clean.dropped_with(BIO):
+            m = _BIO_NAME.match(p.text.strip())
+            if m:
+                author = clean_author(m.group(1))
                 break
 
     published = to_iso(hints.get("published")) if hints.get("published") else None
