@@ -390,168 +390,260 @@ def _word_after(text: str, pos: int) -> str:
     return w if not w[0].isalnum() else re.sub(r"[^\w%]+$", "", w)
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What a pattern handler makes of one match."""
+
+    kind: str
+    res: Callable[[_Pub | None, bool | None], str | None]
+    needs_tense: bool = False
+    span: tuple[int, int] | None = None       # when the date is only part of the match
+
+
+_Handler = Callable[[re.Match, str], "_Found | None"]
+_HANDLERS: dict[str, _Handler] = {}
+
+
+def _handles(*names: str):
+    def register(fn: _Handler) -> _Handler:
+        for n in names:
+            _HANDLERS[n] = fn
+        return fn
+    return register
+
+
 def _candidate(name: str, m: re.Match, text: str) -> _Cand | None:
     """Turn one regex match into a candidate with a resolver, or reject it."""
-    lex = _lex()
-    g = m.groupdict()
-    start, end = m.start(), m.end()
-    rank = _RANK[name]
-
-    def mk(kind, res, needs_tense=False, s=start, e=end):
-        return _Cand(s, e, kind, rank, res, needs_tense, name)
-
-    if g.get("mon") and name not in ("iso",) and not _capitalised(g["mon"]):
+    mon = m.groupdict().get("mon")
+    if mon and name != "iso" and not _capitalised(mon):
         return None
-    if name == "iso":
-        y, mo, d = int(g["year"]), int(g["mon"]), int(g["day"])
-        return mk("absolute", _const(_iso(y, mo, d))) if _valid(y, mo, d) else None
-    if name == "numeric":
-        a, b, y = int(g["a"]), int(g["b"]), int(g["year"])
-        # day first unless that is impossible: the international order is the default
-        d, mo = (a, b) if b <= 12 else (b, a)
-        return mk("absolute", _const(_iso(y, mo, d))) if _valid(y, mo, d) else None
-    if name in ("dmy", "mdy"):
-        y, mo, d = int(g["year"]), _month_num(g["mon"]), int(g["day"])
-        return mk("absolute", _const(_iso(y, mo, d))) if mo and _valid(y, mo, d) else None
-    if name == "mon_range":
-        mo1, mo2, y = _month_num(g["mon1"]), _month_num(g["mon"]), int(g["year"])
-        if mo1 is None or mo2 is None or not _capitalised(g["mon1"]):
+    found = _HANDLERS[name](m, text)
+    if found is None:
+        return None
+    start, end = found.span or (m.start(), m.end())
+    return _Cand(start, end, found.kind, _RANK[name], found.res, found.needs_tense, name)
+
+
+def _absolute(y: int, mo: int | None = None, d: int | None = None) -> _Found | None:
+    prec = 1 if mo is None else (2 if d is None else 3)
+    if mo is not None and not _valid(y, mo, d or 1):
+        return None
+    value = _iso(y, mo, d, prec=prec)
+    return _Found("absolute", _const(value)) if value else None
+
+
+def _this_year_month(mo: int, off: int):
+    """'May this year', 'this May': the month in the publication year (+ off)."""
+    return lambda pub, fut: (_iso(pub.lo.year + off, mo, prec=2)
+                             if pub and pub.lo.year == pub.hi.year else None)
+
+
+@_handles("iso")
+def _h_iso(m, text):
+    return _absolute(int(m["year"]), int(m["mon"]), int(m["day"]))
+
+
+@_handles("numeric")
+def _h_numeric(m, text):
+    a, b = int(m["a"]), int(m["b"])
+    # day first unless that is impossible: the international order is the default
+    d, mo = (a, b) if b <= 12 else (b, a)
+    return _absolute(int(m["year"]), mo, d)
+
+
+@_handles("dmy", "mdy")
+def _h_full(m, text):
+    mo = _month_num(m["mon"])
+    return _absolute(int(m["year"]), mo, int(m["day"])) if mo else None
+
+
+@_handles("my")
+def _h_month_year(m, text):
+    mo = _month_num(m["mon"])
+    return _absolute(int(m["year"]), mo) if mo else None
+
+
+@_handles("mon_range")
+def _h_month_range(m, text):
+    mo1, mo2, y = _month_num(m["mon1"]), _month_num(m["mon"]), int(m["year"])
+    if mo1 is None or mo2 is None or not _capitalised(m["mon1"]):
+        return None
+    # "December to February 2021" starts in the year before
+    value = _iso(y if mo1 <= mo2 else y - 1, mo1, prec=2)
+    return _Found("range", _const(value)) if value else None
+
+
+@_handles("mon_year_rel")
+def _h_month_of_rel_year(m, text):
+    mo = _month_num(m["mon"])
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    off = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1}.get(rel)
+    if mo is None or off is None:
+        return _Found("vague", _const(None))      # "May that year": anaphoric
+    return _Found("relative", _this_year_month(mo, off))
+
+
+@_handles("dm", "md")
+def _h_day_month(m, text):
+    mo, d = _month_num(m["mon"]), int(m["day"])
+    if mo is None:
+        return None
+    if m.re is _rx()["md"] and _word_after(text, m.end()) in _lex()["amount_units_after"]:
+        return None                               # "May 5 tonnes"
+    wd = _lex()["weekdays"].get((m["wd"] or "").lower())
+    return _Found("relative", lambda pub, fut: _pick_year(mo, d, pub, fut, weekday=wd), True)
+
+
+@_handles("mon_rel")
+def _h_rel_month(m, text):
+    mo = _month_num(m["mon"])
+    if mo is None:
+        return None
+    rel = m["rel"].lower()
+    if rel == "this":
+        return _Found("relative", _this_year_month(mo, 0))
+    r = "last" if rel in ("last", "past") else "next"
+    return _Found("relative", lambda pub, fut: _pick_year(mo, None, pub, fut, r))
+
+
+@_handles("mon_ctx")
+def _h_bare_month(m, text):
+    lex = _lex()
+    mo = _month_num(m["mon"])
+    if mo is None:
+        return None
+    if m["mon"].lower().rstrip(".") in lex["ambiguous_months"] and not m["mod"]:
+        # "spoke to May", "and Jan Smith", "by May's government": a name, not a month
+        lead = re.sub(r"(?i)(?:\bthe\s+)?(?:\bmonth\s+of\s+)?$", "", text[:m.start("core")])
+        prep = _word_before(lead, len(lead))
+        nxt = text[m.end():m.end() + 3]
+        in_month_of = re.search(r"(?i)month\s+of\s+$", text[:m.start("core")])
+        if ((prep not in lex["strong_month_preps"] and not in_month_of)
+                or re.match(r"\s+[A-Z]", nxt) or nxt[:2] in ("'s", "’s")):
             return None
-        # "December to February 2021" starts in the year before
-        return mk("range", _const(_iso(y if mo1 <= mo2 else y - 1, mo1, prec=2)))
-    if name == "my":
-        mo, y = _month_num(g["mon"]), int(g["year"])
-        return mk("absolute", _const(_iso(y, mo, prec=2))) if mo else None
-    if name == "mon_year_rel":
-        mo = _month_num(g["mon"])
-        rel = re.sub(r"\s+", " ", g["rel"].lower())
-        off = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1}.get(rel)
-        if mo is None or off is None:
-            return mk("vague", _const(None))
-        return mk("relative", lambda pub, fut: (
-            _iso(pub.lo.year + off, mo, prec=2) if pub and pub.lo.year == pub.hi.year else None))
-    if name in ("dm", "md"):
-        mo, d = _month_num(g["mon"]), int(g["day"])
-        if mo is None or d > 31:
+    return _Found("relative", lambda pub, fut: _pick_year(mo, None, pub, fut), True,
+                  (m.start("core"), m.end("core")))
+
+
+@_handles("season")
+def _h_season(m, text):
+    year = int(m["year"]) if m["year"] else None
+    rel = (m["rel"] or "").lower() or None
+    if year is None and rel is None and not m["pre"]:
+        return None                               # "prices fall", "a cold winter"
+    start = m.start("rel") if rel else (m.start("mod") if m["mod"] else m.start("season"))
+    season = m["season"].lower()
+    kind = "absolute" if year else ("relative" if rel else "vague")
+    return _Found(kind, lambda pub, fut: _season(season, year, rel, pub), False,
+                  (start, m.end()))
+
+
+@_handles("fiscal")
+def _h_fiscal(m, text):
+    y1 = int(m["y1"])
+    if y1 < 100:
+        y1 += 2000 if y1 < 70 else 1900
+    if not MIN_YEAR <= y1 <= MAX_YEAR:
+        return None
+    if m["y2"]:
+        if _full_second_year(y1, m["y2"]) is None:
             return None
-        if name == "md" and _word_after(text, end) in lex["amount_units_after"]:
-            return None
-        wdn = lex["weekdays"].get((g.get("wd") or "").lower())
-        return mk("relative", lambda pub, fut: _pick_year(mo, d, pub, fut, weekday=wdn), True)
-    if name == "mon_rel":
-        mo = _month_num(g["mon"])
-        rel = g["rel"].lower()
-        if mo is None:
-            return None
-        if rel == "this":
-            return mk("relative", lambda pub, fut: (
-                _iso(pub.lo.year, mo, prec=2) if pub and pub.lo.year == pub.hi.year else None))
-        r = "last" if rel in ("last", "past") else "next"
-        return mk("relative", lambda pub, fut: _pick_year(mo, None, pub, fut, r))
-    if name == "mon_ctx":
-        mo = _month_num(g["mon"])
-        if mo is None:
-            return None
-        word = g["mon"].lower().rstrip(".")
-        if word in lex["ambiguous_months"] and not g.get("mod"):
-            # "spoke to May", "and Jan Smith", "by May's government": a name, not a month
-            prep = _word_before(text, m.start("core"))
-            if prep == "the":
-                prep = _word_before(text, m.start("core") - 4)
-            nxt = text[m.end():m.end() + 3]
-            if (prep not in lex["strong_month_preps"] or re.match(r"\s+[A-Z]", nxt)
-                    or nxt[:2] in ("'s", "’s")):
-                return None
-        return mk("relative", lambda pub, fut: _pick_year(mo, None, pub, fut), True,
-                  s=m.start("core"), e=m.end("core"))
-    if name == "season":
-        year = int(g["year"]) if g.get("year") else None
-        rel = (g.get("rel") or "").lower() or None
-        if year is None and rel is None and not g.get("pre"):
-            return None       # "prices fall", "a cold winter": not dates
-        s = m.start("rel") if rel else (m.start("mod") if g.get("mod") else m.start("season"))
-        season = g["season"].lower()
-        kind = "absolute" if year else ("relative" if rel else "vague")
-        return mk(kind, lambda pub, fut: _season(season, year, rel, pub), s=s)
-    if name == "fiscal":
-        y1 = int(g["y1"])
-        if y1 < 100:
-            y1 += 2000 if y1 < 70 else 1900
-        if not MIN_YEAR <= y1 <= MAX_YEAR:
-            return None
-        if g.get("y2"):
-            y2 = _full_second_year(y1, g["y2"])
-            if y2 is None:
-                return None
-            return mk("fiscal", _const(_iso(y1, prec=1)))
-        # "FY2022" alone names the year the fiscal year ends in: its start is unknown
-        return mk("fiscal", _const(None))
-    if name == "range":
-        y1 = int(g["y1"])
-        y2raw = g.get("y2s") or g.get("y2l")
-        y2 = _full_second_year(y1, y2raw)
-        if y2 is None:
-            return None
-        if g.get("sep") and _word_after(text, end) in lex["amount_units_after"]:
-            return None
-        kind = "fiscal" if (g.get("sep") and len(y2raw) == 2 and y2 == y1 + 1) else "range"
-        return mk(kind, _const(_iso(y1, prec=1)))
-    if name in ("decade", "century"):
-        return mk("decade", _const(None))
-    if name == "year":
-        y = int(g["year"])
-        before = _word_before(text, m.start("year"))
-        after = _word_after(text, end)
-        if before in lex["year_blockers_before"] or after in lex["amount_units_after"]:
-            return None
-        if after.startswith("%") or text[end:end + 1] in ("%", "$"):
-            return None
-        joined = re.match(r"-([A-Za-z]+)", text[end:end + 20])
-        if joined and joined.group(1).lower() in lex["hyphen_compounds"]:
-            return None
-        return mk("absolute", _const(_iso(y, prec=1)))
-    if name == "day_word":
-        w = re.sub(r"\s+", " ", g["w"].lower())
-        w = "today" if w.endswith(("the day", "today")) else w
-        off = {"yesterday": -1, "tomorrow": 1, "last night": -1,
-               "the day before yesterday": -2, "the day after tomorrow": 2}.get(w, 0)
-        return mk("relative", lambda pub, fut: _agree(
-            lambda p: p + timedelta(days=off), pub, 3))
-    if name == "weekday":
-        if not _capitalised(g["wd"]):
-            return None
-        wdn = lex["weekdays"][g["wd"].lower()]
-        rel = (g.get("rel") or "").lower() or None
-        rel = "last" if rel == "past" else rel
-        return mk("relative", lambda pub, fut: _weekday(wdn, pub, fut, rel), True)
-    if name == "period":
-        rel = re.sub(r"\s+", " ", g["rel"].lower()).replace("the ", "")
-        unit = g["unit"].lower()
-        when = (g.get("when") or "").lower()
-        if rel in ("past",) or (g["rel"].lower().startswith("the ") and rel in ("last", "next",
-                                                                              "coming")):
-            return mk("vague", _const(None))      # "the past year": a duration, no date
-        n = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
-        if when.startswith("by the end") or when.startswith("end"):
-            pass
-        prec = _UNIT_PREC[unit]
-        return mk("relative", lambda pub, fut: _agree(lambda p: _shift(p, unit, n), pub, prec))
-    if name == "year_end":
-        return mk("relative", lambda pub, fut: _agree(lambda p: p, pub, 1))
-    if name == "ago":
-        nraw = g["n"].lower()
-        n = int(nraw) if nraw.isdigit() else lex["number_words"].get(re.sub(r"\s+", " ", nraw))
-        unit = g["unit"].lower()
-        direction = re.sub(r"\s+", " ", g["dir"].lower())
-        if n is None or unit == "decade" or direction in ("before", "later", "after"):
-            return mk("vague", _const(None))      # relative to another event, or a decade
-        sign = 1 if direction in ("hence", "from now") else -1
-        prec = _UNIT_PREC[unit]
-        return mk("relative", lambda pub, fut: _agree(
-            lambda p: _shift(p, unit, sign * n), pub, prec))
-    if name in ("vague", "duration"):
-        return mk("vague", _const(None))
-    return None
+        return _Found("fiscal", _const(_iso(y1, prec=1)))
+    # "FY2022" alone names the year the fiscal year ends in: its start is unknown
+    return _Found("fiscal", _const(None))
+
+
+@_handles("range")
+def _h_year_range(m, text):
+    y1 = int(m["y1"])
+    y2raw = m["y2s"] or m["y2l"]
+    y2 = _full_second_year(y1, y2raw)
+    if y2 is None:
+        return None
+    if m["sep"] and _word_after(text, m.end()) in _lex()["amount_units_after"]:
+        return None                               # "1990-2010 tonnes"
+    kind = "fiscal" if (m["sep"] and len(y2raw) == 2 and y2 == y1 + 1) else "range"
+    return _Found(kind, _const(_iso(y1, prec=1)))
+
+
+@_handles("decade", "century")
+def _h_decade(m, text):
+    return _Found("decade", _const(None))
+
+
+@_handles("year")
+def _h_year(m, text):
+    lex = _lex()
+    end = m.end()
+    before = _word_before(text, m.start("year"))
+    after = _word_after(text, end)
+    if before in lex["year_blockers_before"] or after in lex["amount_units_after"]:
+        return None                               # "Resolution 1988", "2000 troops"
+    if after.startswith("%") or text[end:end + 1] in ("%", "$"):
+        return None
+    joined = re.match(r"-([A-Za-z]+)", text[end:end + 20])
+    if joined and joined.group(1).lower() in lex["hyphen_compounds"]:
+        return None                               # "a 2000-strong force"
+    return _absolute(int(m["year"]))
+
+
+_DAY_OFFSETS = {"yesterday": -1, "tomorrow": 1, "last night": -1,
+                "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+@_handles("day_word")
+def _h_day_word(m, text):
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    off = 0 if w.endswith(("the day", "today")) else _DAY_OFFSETS.get(w, 0)
+    return _Found("relative", lambda pub, fut: _agree(
+        lambda p: p + timedelta(days=off), pub, 3))
+
+
+@_handles("weekday")
+def _h_weekday(m, text):
+    if not _capitalised(m["wd"]):
+        return None                               # "the sunday roast"
+    wd = _lex()["weekdays"][m["wd"].lower()]
+    rel = (m["rel"] or "").lower() or None
+    rel = "last" if rel == "past" else rel
+    return _Found("relative", lambda pub, fut: _weekday(wd, pub, fut, rel), True)
+
+
+_PERIOD_OFFSETS = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
+
+
+@_handles("period")
+def _h_period(m, text):
+    raw = re.sub(r"\s+", " ", m["rel"].lower())
+    rel = raw.replace("the ", "")
+    if rel == "past" or (raw.startswith("the ") and rel in ("last", "next", "coming")):
+        return _Found("vague", _const(None))      # "the past year": a duration, no date
+    unit, n = m["unit"].lower(), _PERIOD_OFFSETS[rel]
+    return _Found("relative", lambda pub, fut: _agree(
+        lambda p: _shift(p, unit, n), pub, _UNIT_PREC[unit]))
+
+
+@_handles("year_end")
+def _h_year_end(m, text):
+    return _Found("relative", lambda pub, fut: _agree(lambda p: p, pub, 1))
+
+
+@_handles("ago")
+def _h_ago(m, text):
+    raw = re.sub(r"\s+", " ", m["n"].lower())
+    n = int(raw) if raw.isdigit() else _lex()["number_words"].get(raw)
+    unit = m["unit"].lower()
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    if n is None or unit == "decade" or direction in ("before", "later", "after"):
+        return _Found("vague", _const(None))      # relative to another event, or a decade
+    sign = 1 if direction in ("hence", "from now") else -1
+    return _Found("relative", lambda pub, fut: _agree(
+        lambda p: _shift(p, unit, sign * n), pub, _UNIT_PREC[unit]))
+
+
+@_handles("vague", "duration")
+def _h_vague(m, text):
+    return _Found("vague", _const(None))
 
 
 def _full_second_year(y1: int, raw: str | None) -> int | None:
