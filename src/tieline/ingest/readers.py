@@ -10,6 +10,7 @@ import codecs
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -56,14 +57,34 @@ def _kind(path: Path) -> str | None:
 
 
 def walk(paths: Iterable[str | os.PathLike]) -> Iterator[Item]:
-    """Files under ``paths`` (recursively, sorted, each real file once)."""
-    seen: set[str] = set()
+    """Files under ``paths`` (recursively, sorted, each directory once).
+
+    Iterative (an explicit stack), so a tree nested thousands of levels deep is walked
+    without recursion. A file reached again under another name (a symlink) is still
+    yielded: the build then declares it a duplicate instead of silently dropping it.
+    Only the very same path given twice is skipped.
+    """
+    dirs: set[str] = set()
+    sources: set[str] = set()
     for p in paths:
-        yield from _walk_one(Path(p), seen, explicit=True)
+        stack: list[Iterator[tuple[Path, bool]]] = [iter([(Path(p), True)])]
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                stack.pop()
+                continue
+            path, explicit = nxt
+            children = yield from _visit(path, explicit, dirs, sources)
+            if children:
+                stack.append(iter([(c, False) for c in children]))
 
 
-def _walk_one(path: Path, seen: set[str], explicit: bool) -> Iterator[Item]:
-    src = str(path)
+def _visit(path: Path, explicit: bool, dirs: set[str], sources: set[str]):
+    """Yield the items of one path; return a directory's children to walk next."""
+    src = display(path)
+    if src in sources:
+        return None
+    sources.add(src)
     try:
         real = os.path.realpath(path)
         if not os.path.exists(path):
@@ -71,42 +92,37 @@ def _walk_one(path: Path, seen: set[str], explicit: bool) -> Iterator[Item]:
                 yield Item(src, problem=Problem(src, "T111", "broken symlink or symlink loop"))
             else:
                 yield Item(src, problem=Problem(src, "T101", "no such file or directory"))
-            return
-        if real in seen:
-            if path.is_dir():
-                yield Item(src, problem=Problem(src, "T111", "directory already visited (symlink loop)"))
-            return
-        seen.add(real)
+            return None
         if path.is_dir():
+            if real in dirs:
+                yield Item(src, problem=Problem(src, "T111", "directory already visited (symlink loop)"))
+                return None
+            dirs.add(real)
             try:
                 children = sorted(path.iterdir(), key=lambda c: c.name)
             except OSError as exc:
                 yield Item(src, problem=Problem(src, "T101", f"cannot list directory: {exc.strerror or exc}"))
-                return
-            for child in children:
-                if child.name.startswith("."):
-                    continue
-                if child.is_dir() or _kind(child) or child.is_symlink():
-                    yield from _walk_one(child, seen, explicit=False)
-            return
+                return None
+            return [c for c in children
+                    if not c.name.startswith(".") and (c.is_dir() or _kind(c) or c.is_symlink())]
         if not path.is_file():
             yield Item(src, problem=Problem(src, "T101", "not a regular file"))
-            return
+            return None
         kind = _kind(path)
         if kind is None:
             if explicit:
                 yield Item(src, problem=Problem(src, "T110", f"unsupported file type {path.suffix or '(none)'}"))
-            return
+            return None
         if kind == "jsonl":
-            yield from _jsonl_items(path)
+            yield from _jsonl_items(path, src)
         else:
             yield Item(src, path=path)
     except OSError as exc:
-        yield Item(src, problem=Problem(src, "T101", f"unreadable: {exc.strerror or exc}"))
+        yield Item(src, problem=Problem(src, "T101", f"unreadable: {exc.strerror or type(exc).__name__}"))
+    return None
 
 
-def _jsonl_items(path: Path) -> Iterator[Item]:
-    src = str(path)
+def _jsonl_items(path: Path, src: str) -> Iterator[Item]:
     try:
         raw = _read_bytes(path)
         text = decode(raw)
@@ -119,10 +135,19 @@ def _jsonl_items(path: Path) -> Iterator[Item]:
             continue
         n += 1
         where = f"{src}:{lineno}"
+        if len(line) > config.MAX_FILE_BYTES:
+            yield Item(where, problem=Problem(where, "T104", "record exceeds the size limit"))
+            continue
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Item(where, problem=Problem(where, "T107", f"not valid JSON ({exc.msg})"))
+            continue
+        except RecursionError:
+            yield Item(where, problem=Problem(where, "T107", "JSON nested too deeply"))
+            continue
+        except ValueError as exc:   # e.g. an integer past Python's digit limit
+            yield Item(where, problem=Problem(where, "T107", f"unreadable JSON value ({str(exc)[:80]})"))
             continue
         if not isinstance(rec, dict):
             yield Item(where, problem=Problem(where, "T107", "a JSONL line must be an object"))
@@ -145,15 +170,19 @@ def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise TielineError("T101", f"unreadable: {exc.strerror or exc}") from exc
+        raise TielineError("T101", f"unreadable: {exc.strerror or type(exc).__name__}") from exc
     if size > config.MAX_FILE_BYTES:
         raise TielineError("T104", f"file is {size / 1e6:.0f} MB, over the {config.MAX_FILE_BYTES / 1e6:.0f} MB limit",
                            "split it or raise TIELINE_MAX_FILE_BYTES")
     try:
         with open(path, "rb") as fh:
-            return fh.read(config.MAX_FILE_BYTES + 1)
+            raw = fh.read(config.MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise TielineError("T101", f"unreadable: {exc.strerror or exc}") from exc
+        raise TielineError("T101", f"unreadable: {exc.strerror or type(exc).__name__}") from exc
+    if len(raw) > config.MAX_FILE_BYTES:   # grew after stat, or a special file that lies about its size
+        raise TielineError("T104", f"file is over the {config.MAX_FILE_BYTES / 1e6:.0f} MB limit",
+                           "split it or raise TIELINE_MAX_FILE_BYTES")
+    return raw
 
 
 def decode(raw: bytes) -> str:
@@ -174,6 +203,13 @@ def decode(raw: bytes) -> str:
     if raw.startswith(BINARY_MAGIC):
         raise TielineError("T103", "binary file (recognised format signature)")
     head = raw[:4096]
+    if 0 < head.count(b"\x00") <= max(1, len(head) // 200) and raw.count(b"\x00") <= len(raw) // 200:
+        # A few stray NULs in text (a corrupted scrape) are dropped, not fatal. Binary
+        # files without a known signature still fail the control-character check.
+        raw = raw.replace(b"\x00", b"")
+        head = raw[:4096]
+        if not raw.strip():
+            raise TielineError("T102", "empty or whitespace-only file")
     if head.count(b"\x00"):
         # UTF-16 without a BOM: every other byte of ASCII text is NUL.
         even, odd = head[0::2].count(0), head[1::2].count(0)
@@ -223,20 +259,59 @@ def _checked(text: str) -> str:
 
 # ----------------------------------------------------------------- documents
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """Lone surrogates (from JSON escapes such as "\\ud800" or exotic codecs) cannot be
+    stored as UTF-8; each becomes U+FFFD, one character for one, so offsets hold."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def display(path: str | os.PathLike) -> str:
+    """A path as storable text: undecodable bytes in file names become \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def make_document(raw_text: str, *, name: str, source: str, fmt: str, hints: dict | None = None) -> Document:
-    """Clean a decoded text and gather its metadata into a Document (pure)."""
-    hints = dict(hints or {})
-    cleaned = clean_text(raw_text)
+    """Clean a decoded text and gather its metadata into a Document (pure).
+
+    The cleaner, the metadata reader and the language guesser belong to other modules;
+    a failure in one of them must not abort the build. A cleaner failure is a T108
+    problem; metadata or language failures leave those fields empty (the body is kept).
+    """
+    raw_text, name, source = scrub(raw_text), scrub(name), scrub(source)
+    hints = {k: scrub(v) if isinstance(v, str) else v for k, v in (hints or {}).items()}
+    try:
+        cleaned = clean_text(raw_text)
+    except RecursionError:
+        raise TielineError("T108", "text nested too deeply to clean") from None
+    except Exception as exc:   # noqa: BLE001 - a cleaner bug becomes this input's problem
+        raise TielineError("T108", f"cleaning failed ({type(exc).__name__}: {str(exc)[:120]})") from exc
     if not cleaned.paragraphs:
         raise TielineError("T108", "no article body left after cleaning")
-    meta = extract_meta(raw_text, cleaned, hints)
+    try:
+        meta = extract_meta(raw_text, cleaned, hints)
+    except Exception:   # noqa: BLE001 - metadata is optional; the article is not
+        meta = {k: hints.get(k) for k in ("title", "author", "published", "url", "site")}
+    meta = {k: (scrub(v) if isinstance(v, str) else None) for k, v in meta.items()}
     body = "\n".join(p.text for p in cleaned.paragraphs)
-    url = hints.get("url") or meta.get("url")
-    site = meta.get("site") or hints.get("site") or (urlparse(url).netloc if url else None)
+    try:
+        language = hints.get("lang_detected") or detect_language(body)
+    except Exception:   # noqa: BLE001 - an unknown language is better than a lost article
+        language = None
+    url = hints.get("url") if isinstance(hints.get("url"), str) else None
+    url = url or meta.get("url")
+    site = meta.get("site") or (hints.get("site") if isinstance(hints.get("site"), str) else None)
+    if not site and url:
+        try:
+            site = urlparse(url).netloc
+        except ValueError:   # "http://[::1" and friends
+            site = None
     return Document(
         doc_id=content_id(raw_text),
         name=name,
@@ -247,7 +322,7 @@ def make_document(raw_text: str, *, name: str, source: str, fmt: str, hints: dic
         title=meta.get("title"),
         author=meta.get("author"),
         published=meta.get("published"),
-        language=hints.get("lang_detected") or detect_language(body),
+        language=language if isinstance(language, str) else None,
         url=url,
         site=site or None,
         dropped=tuple(cleaned.dropped),
@@ -265,7 +340,7 @@ def read_item(item: Item) -> Document:
     kind = _kind(path)
     text = decode(_read_bytes(path))
     if kind == "html" or (kind != "txt" and _looks_like_html(text)):
-        rendered, hints = html_to_text(text)
+        rendered, hints = _render_html(text)
         return make_document(rendered, name=path.stem, source=item.source, fmt="html", hints=hints)
     return make_document(text, name=path.stem, source=item.source, fmt=kind or "txt")
 
@@ -278,11 +353,23 @@ def _record_document(item: Item) -> Document:
     rid = rec.get("id")
     name = str(rid) if isinstance(rid, (str, int)) and str(rid).strip() else f"{stem}-{item.source.rsplit(':', 1)[-1]}"
     if isinstance(rec.get("text"), str):
-        text = _checked(rec["text"])
+        text = scrub(_checked(rec["text"]))
         return make_document(text, name=name, source=item.source, fmt="jsonl", hints=hints)
-    rendered, html_hints = html_to_text(_checked(rec["html"]))
+    rendered, html_hints = _render_html(scrub(_checked(rec["html"])))
     html_hints.update(hints)
     return make_document(rendered, name=name, source=item.source, fmt="jsonl", hints=html_hints)
+
+
+def _render_html(text: str) -> tuple[str, dict]:
+    """html_to_text, with its crashes turned into a T106 problem for this input."""
+    try:
+        return html_to_text(text)
+    except TielineError:
+        raise
+    except RecursionError:
+        raise TielineError("T106", "markup nested too deeply to read") from None
+    except Exception as exc:   # noqa: BLE001 - a renderer bug becomes this input's problem
+        raise TielineError("T106", f"HTML could not be rendered ({type(exc).__name__}: {str(exc)[:120]})") from exc
 
 
 def _looks_like_html(text: str) -> bool:
@@ -293,11 +380,12 @@ def _looks_like_html(text: str) -> bool:
 def read_items(items: Iterable[Item]) -> Iterator[Document | Problem]:
     """Documents for the good items, Problems for the rest (never raises for input)."""
     for item in items:
+        src = scrub(item.source)
         try:
             yield read_item(item)
         except TielineError as exc:
-            yield Problem(item.source, exc.code, exc.message)
+            yield Problem(src, exc.code, scrub(exc.message))
         except RecursionError:
-            yield Problem(item.source, "T106", "markup nested too deeply to read")
+            yield Problem(src, "T106", "markup nested too deeply to read")
         except (ValueError, UnicodeError) as exc:
-            yield Problem(item.source, "T105", f"cannot read text: {exc}")
+            yield Problem(src, "T105", scrub(f"cannot read text: {exc}"[:200]))
