@@ -198,6 +198,10 @@ def _trigger_spec(tok) -> Spec | None:
 def _governor(tok, triggers: dict):
     """The nearest trigger that governs ``tok`` through non-clausal links, else None."""
     cur = tok
+    mine = triggers.get(tok.i)
+    if (mine is not None and mine.spec.type == "CONSULT" and tok.dep_ in ("advcl", "xcomp")
+            and tok.head.i in triggers and triggers[tok.head.i].spec.type == "CONSULT"):
+        return triggers[tok.head.i]        # "met in Tashkent to discuss trade": one meeting
     for _ in range(8):
         if (cur.dep_ == "ccomp" and cur.head.i in triggers
                 and triggers[cur.head.i].spec.light):
