@@ -67,8 +67,14 @@ def strip_title(surface: str) -> str:
     heads, words, hon = _titles()
     toks = surface.split()
     i = 0
-    while i < len(toks) - 1 and (toks[i].lower() in words or toks[i].lower() in hon):
-        i += 1
+    while i < len(toks) - 1:
+        low = toks[i].lower()
+        if low in words or low in hon:
+            i += 1
+        elif i + 1 < len(toks) - 1 and toks[i + 1].lower() in words and find_countries(toks[i]):
+            i += 1          # "Afghan President X": the demonym belongs to the title
+        else:
+            break
     return " ".join(toks[i:])
 
 
@@ -501,6 +507,11 @@ def _rule_persons(parsed: ParsedDoc) -> list[tuple]:
             low = t.text.lower()
             if not t.text[:1].isupper() or not (low in heads or low in hon):
                 continue
+            # the name starts after the whole title ("Deputy Prime Minister X"), so
+            # only the last word of a run of title words triggers
+            if t.i + 1 < len(sdoc) and sdoc[t.i + 1].text[:1].isupper() and \
+                    (sdoc[t.i + 1].text.lower() in words or sdoc[t.i + 1].text.lower() in hon):
+                continue
             j = t.i + 1
             # "Prime Minister of Uzbekistan X", "State Minister for Petroleum X"
             if j < len(sdoc) and sdoc[j].text in ("of", "for", "to") and low in heads:
@@ -600,7 +611,7 @@ def _fullest_names(kept) -> list[str]:
     person_full = []
     for s, e, t, label, role, country, hint, _ in kept:
         if label == PERSON:
-            n = hint or strip_title(t)
+            n = strip_title(hint or t)
             if len(name_tokens(n)) >= 2 and n not in person_full:
                 person_full.append(n)
     # a multi-token name contained in a longer one ("Khurram Dastgir" in
@@ -622,7 +633,7 @@ def _fullest_names(kept) -> list[str]:
         if label != PERSON:
             out.append(hint or t)
             continue
-        n = hint or strip_title(t)
+        n = strip_title(hint or t)
         toks = name_tokens(n)
         if len(toks) == 1:
             cands = {fuller(f) for f in person_full if toks[0] in name_tokens(f)}

@@ -236,7 +236,7 @@ def resolve_entities(mentions: Iterable[Mention], doc_meta: dict) -> list[Entity
         label = Counter(m.label for m in gms).most_common(1)[0][0]
         names = Counter(m.name for m in gms)
         if label == PERSON:
-            multi = {n: c for n, c in names.items() if len(n.split()) >= 2}
+            multi = {n: c for n, c in names.items() if len(_toks(n)) >= 2}
             names = Counter(multi) if multi else names
         name = max(names, key=lambda n: (names[n], len(n), n))
         if label == PERSON and all(len(_toks(m.name)) < 2 for m in gms):
