@@ -113,3 +113,18 @@ def test_held_and_planned_session_in_one_article_stay_apart():
                    status="planned", date="2021-05", countries=("PER", "KOR"), source=("PER", "KOR"))
     from tieline.fuse.cluster import _features, vetoed
     assert not vetoed(a, c, _features(a), _features(c))
+
+
+def test_undated_reports_meet_in_a_large_block():
+    filler = []
+    for n in range(80):
+        # undated too, and filed between the two reports in document order
+        t = f"Peru and Korea held routine talks on subject{n}."
+        filler.append(make_event(f"f{n:03d}", t, t, "CONSULT", mode="meet",
+                                 countries=("PER", "KOR"), source=("PER", "KOR")))
+    t = "Peru and Korea agreed a desalination venture for the Atacama coast, officials said."
+    a = make_event("a000", t, t, "CONSULT", mode="meet", countries=("PER", "KOR"), source=("PER", "KOR"))
+    b = make_event("zzz9", t, t, "CONSULT", mode="meet", countries=("PER", "KOR"), source=("PER", "KOR"))
+    events = [a] + filler + [b]
+    clusters = cluster_events(events)
+    assert any({0, len(events) - 1} <= set(c.members) for c in clusters)

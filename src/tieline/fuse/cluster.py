@@ -385,14 +385,24 @@ def candidate_pairs(events: Sequence[Event], feats: Sequence[_Feat]):
     for members in blocks.values():
         if len(members) < 2:
             continue
-        # undated events sort by document, so same-document mentions stay in reach
-        members = sorted(members, key=lambda i: (events[i].date or "~", events[i].doc_id, events[i].start))
-        for n, i in enumerate(members):
-            for j in members[n + 1:n + 1 + WINDOW]:
-                p = (i, j) if i < j else (j, i)
-                if p not in seen:
-                    seen.add(p)
-                    yield p
+        # sorted neighbourhood, two passes. By date: undated events sort by document,
+        # so same-document mentions stay in reach. By wording (a large block only): two
+        # undated reports of one act in different documents land side by side.
+        orders = [sorted(members, key=lambda i: (events[i].date or "~", events[i].doc_id, events[i].start))]
+        if len(members) > WINDOW:
+            orders.append(sorted(members, key=lambda i: (_signature(feats[i]), i)))
+        for order in orders:
+            for n, i in enumerate(order):
+                for j in order[n + 1:n + 1 + WINDOW]:
+                    p = (i, j) if i < j else (j, i)
+                    if p not in seen:
+                        seen.add(p)
+                        yield p
+
+
+def _signature(f: _Feat) -> tuple[str, ...]:
+    """The evidence's three longest content words, sorted: a cheap wording key."""
+    return tuple(sorted(sorted(f.words, key=lambda w: (-len(w), w))[:3]))
 
 
 # ------------------------------------------------------------------ clustering
