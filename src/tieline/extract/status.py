@@ -58,6 +58,7 @@ def resolve_status(sent, trigger, event_type: str | None = None) -> str:
     cues = load_cues()
     if trigger is None:
         return "occurred"
+    trigger = _hand_over(trigger, cues)
     status = _question(sent, trigger)
     if status is None:
         if _is_nominal(trigger):
@@ -87,6 +88,26 @@ def _is_nominal(tok) -> bool:
 
 def _is_verbal(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX")
+
+
+def _hand_over(tok, cues):
+    """A trigger on a light governor ("set" in "is set to meet") hands over to the act."""
+    light = set(cues["light_governors"])
+    for _ in range(3):
+        if not (_is_verbal(tok) or tok.pos_ == "ADJ") or _lem(tok) not in light:
+            break
+        inner = [c for c in tok.children if c.dep_ == "xcomp" and _is_verbal(c)]
+        if not inner:
+            # "is likely to sign": the infinitive may hang on the predicate adjective
+            for a in tok.children:
+                if a.dep_ == "acomp":
+                    inner = [c for c in a.children if c.dep_ == "xcomp" and _is_verbal(c)]
+                    if inner:
+                        break
+        if not inner:
+            break
+        tok = inner[0]
+    return tok
 
 
 def _question(sent, trigger):
@@ -191,17 +212,19 @@ def _acomp(tok, cues):
     return None
 
 
-def _ongoing_predicate(tok, cues) -> bool:
-    """'is underway', 'is under construction', 'is in progress'."""
+def _copula_predicate(tok, cues):
+    """'is underway', 'is under construction' -> ongoing; 'is on the cards' -> planned."""
     if _lem(tok) not in _BE:
-        return False
-    words = set(cues["ongoing_predicates"])
+        return None
+    words = cues["copula_predicates"]
     for c in tok.children:
         if c.dep_ in ("acomp", "advmod", "prep", "attr") and _low(c) in words:
-            return True
-        if c.dep_ == "prep" and any(_low(g) in words for g in c.children):
-            return True
-    return False
+            return words[_low(c)]
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pobj" and _low(g) in words:
+                    return words[_low(g)]
+    return None
 
 
 def _conditional(tok, cues) -> bool:
@@ -257,8 +280,9 @@ def _finite_status(tok, cues):
     aux_lem = [_lem(a) for a in aux]
     aux_tag = [a.tag_ for a in aux]
     tag = tok.tag_
-    if _ongoing_predicate(tok, cues):
-        return "ongoing"
+    pred = _copula_predicate(tok, cues)
+    if pred:
+        return pred
     has_to = any(a.tag_ == "TO" or _low(a) == "to" for a in aux)
     if has_to:
         return None
@@ -319,8 +343,8 @@ def _verb_status(tok, cues, depth: int = 0) -> str:
         return gov
     if tok.tag_ == "VBN":
         return "occurred"     # a bare participle reports a done act ("the deal signed in May")
-    if tok.tag_ == "VBG" and tok.dep_ in ("amod", "acl"):
-        return "ongoing"      # "companies building the plant"
+    if tok.tag_ == "VBG" and tok.dep_ in ("amod", "acl") and _is_nominal(tok.head):
+        return _noun_governed(tok.head, cues, depth + 1, own=False) or "ongoing"
     return "occurred"
 
 
@@ -352,6 +376,8 @@ def _governed(tok, cues, depth: int):
             return _noun_governed(owner, cues, depth)
         if _is_verbal(owner):
             lem = _lem(owner)
+            if _low(prep) == "from" and lem in cues["prevention_verbs"]:
+                return cues["prevention_verbs"][lem]
             if lem in ggerund:
                 return _combine(_own_cue(owner, cues), ggerund[lem])
             if lem in gverbs:
@@ -399,7 +425,9 @@ def _governed(tok, cues, depth: int):
         if tok.tag_ == "VBN":
             return "occurred"                          # "the agreement signed in May"
         if tok.tag_ == "VBG":
-            return "ongoing"                           # "firms building the plant"
+            # "his visiting counterpart", "an embargo banning imports": the noun's
+            # clause tells when; a bare noun phrase is a current state
+            return _noun_governed(head, cues, depth + 1, own=False) or "ongoing"
         return _noun_governed(head, cues, depth)
     return None
 
@@ -485,8 +513,34 @@ def _noun_status(noun, cues, depth: int = 0) -> str:
     mod = _noun_modifier(noun, cues)
     if mod:
         return mod
+    for c in noun.children:
+        # "since the remarks" parsed with "since" under the noun
+        if c.dep_ in ("mark", "prep", "case") and _low(c) in cues["background_preps"] \
+                and c.i < noun.i:
+            return "occurred"
+    fate = _realization(noun, cues, depth)
+    if fate:
+        return fate
     gov = _noun_governed(noun, cues, depth, own=False)
     return gov or "occurred"
+
+
+def _realization(noun, cues, depth):
+    """A clause on the noun that tells its fate: "the deal signed in May",
+    "the package Japan has offered", "talks which are scheduled for June"."""
+    real = set(cues["realization_verbs"])
+    for c in noun.children:
+        if c.dep_ not in ("acl", "relcl") or not _is_verbal(c) or _lem(c) not in real:
+            continue
+        if c.dep_ == "acl" and any(_low(a) == "to" for a in _aux(c)):
+            continue          # "a deal to sign": purpose, not fate
+        inner = [x for x in c.children if x.dep_ == "xcomp" and _is_verbal(x)]
+        if inner and _lem(inner[0]) in real:
+            return _verb_status(inner[0], cues, depth + 1)   # "scheduled to be signed"
+        if c.dep_ == "acl" and c.tag_ == "VBN" and not _aux(c):
+            return "negated" if _negated(c, cues) else "occurred"
+        return _verb_status(c, cues, depth + 1)
+    return None
 
 
 def _noun_governed(noun, cues, depth, own: bool = True):
@@ -516,12 +570,14 @@ def _noun_governed(noun, cues, depth, own: bool = True):
         return None
     dep = noun.dep_
     # climb through noun chains: "the signing of the deal", "plans for a visit"
-    if dep in ("pobj",) and head.dep_ == "prep" and head.head.i != head.i:
+    if dep in ("pobj",) and head.dep_ in ("prep", "agent") and head.head.i != head.i:
         owner = head.head
         if _background(head, cues):
             return "occurred"
         if _is_nominal(owner) and owner.pos_ != "PRON":
-            return _noun_governed(owner, cues, depth + 1, own=True) if owner.dep_ != "ROOT" or True else None
+            # "plans for a visit" governs; "an agreement on cooperation" does not
+            topic_only = _lem(owner) in cues["agreement_nouns"]
+            return _noun_governed(owner, cues, depth + 1, own=not topic_only)
         if _is_verbal(owner):
             return _noun_head_verb(noun, owner, cues, depth, via_prep=head)
         if owner.pos_ == "ADJ":
@@ -531,11 +587,25 @@ def _noun_governed(noun, cues, depth, own: bool = True):
             if _is_verbal(owner.head):
                 return _verb_status(owner.head, cues, depth + 1)
         return None
-    if dep in ("conj", "appos", "compound") and _is_nominal(head):
+    if dep in ("conj", "appos") and _is_nominal(head):
+        # a coordinated event noun shares its partner's context, not its governing role
+        mod = _noun_modifier(head, cues)
+        return mod or _noun_governed(head, cues, depth + 1, own=False)
+    if dep == "compound" and _is_nominal(head):
         return _noun_governed(head, cues, depth + 1, own=True)
     if _is_verbal(head):
         return _noun_head_verb(noun, head, cues, depth)
     return None
+
+
+def _dated_year(verb) -> bool:
+    """A year among the verb's modifiers ("began in 2009")."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "npadvmod"):
+            for t in c.subtree:
+                if t.like_num and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20"):
+                    return True
+    return False
 
 
 def _background(prep, cues) -> bool:
@@ -562,7 +632,18 @@ def _noun_head_verb(noun, verb, cues, depth, via_prep=None):
     if noun.dep_ in ("dobj", "pobj", "attr", "oprd") and lem in objv and lem not in cues["reporting_verbs"]:
         outer = _own_cue(verb, cues)
         return _combine(outer, objv[lem])
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        # "the plant is expected to be operational", "ships were to be built",
+        # "the project aims to restart": the act's modality sits on the raising verb
+        inner = [c for c in verb.children if c.dep_ == "xcomp" and _is_verbal(c)]
+        raising = (cues["governing_verbs"].get(lem) in ("planned", "proposed")
+                   or lem in cues["modal_governors"] or _acomp(verb, cues))
+        if inner and raising:
+            return _verb_status(inner[0], cues, depth + 1)
     if noun.dep_ in ("nsubj", "nsubjpass") and lem in subjv:
         outer = _own_cue(verb, cues)
-        return _combine(outer, subjv[lem])
+        st = subjv[lem]
+        if st == "ongoing" and _dated_year(verb):
+            st = "occurred"      # "work started in 1997": history, not a current state
+        return _combine(outer, st)
     return _verb_status(verb, cues, depth + 1)
