@@ -406,3 +406,9 @@ def test_published_may_be_a_date_object():
 
 def test_month_abbreviation_inside_a_name_is_not_a_month():
     assert values("They met at Mar-a-Lago in Mar. 2019.") == [("Mar. 2019", "2019-03")]
+
+
+def test_find_dates_reads_tense_cues_for_a_bare_month():
+    assert find_dates("The accord was signed in March.", PUB)[0].value == "2021-03"
+    assert find_dates("The accord will be signed in March.", PUB)[0].value == "2022-03"
+    assert find_dates("The planned talks in March.", PUB)[0].value == "2022-03"

@@ -741,7 +741,16 @@ def _guess_future(text: str, start: int) -> bool | None:
     head = text[max(0, start - 120):start]
     cut = max(head.rfind(". "), head.rfind("; "), head.rfind("\n"))
     head = head[cut + 1:] if cut >= 0 else head
-    return True if _future_rx().search(head) else None
+    if _future_rx().search(head):
+        return True
+    return False if _past_rx().search(head) else None
+
+
+@lru_cache(maxsize=1)
+def _past_rx() -> re.Pattern:
+    # "-ed" verbs, but not the "-ed" adjectives of plans ("scheduled", "expected"),
+    # which the future cues catch first
+    return re.compile(rf"(?<![\w'])(?:{_alt(_lex()['past_cues'])}|[a-z]{{3,}}ed)(?!\w)")
 
 
 # --------------------------------------------------------------------------- public API
