@@ -111,3 +111,22 @@ def test_closing_bio_names_the_author_when_there_is_no_byline():
     r = clean_text(raw)
     assert "freelance journalist" not in "\n".join(p.text for p in r.paragraphs)
     assert extract_meta(raw, r, {})["author"] == "Amina Diallo"
+
+
+def test_two_authors_are_joined_as_written():
+    raw = ("Laos and Thailand open rail bridge\n\nBy Ann Lee and Tom Berg, AFP\n\n"
+           "Laos and Thailand opened a new rail bridge over the Mekong on Friday, officials from both sides said.\n")
+    assert meta_of(raw)["author"] == "Ann Lee and Tom Berg"
+
+
+def test_date_line_in_another_language():
+    raw = ("Le Sénégal et le Maroc signent un accord sur la pêche\n\n"
+           "Par Awa Ndiaye\n\n"
+           "Publié le 14 mars 2019 à 09h30\n\n"
+           "Le Sénégal et le Maroc ont signé jeudi à Dakar un accord qui permet aux bateaux des deux pays "
+           "de pêcher dans leurs eaux respectives, a annoncé le ministère de la pêche.\n\n"
+           "L'accord doit encore être ratifié par les deux parlements avant la fin de l'année.\n")
+    m = meta_of(raw)
+    assert m["published"] == "2019-03-14"
+    assert m["author"] == "Awa Ndiaye"
+    assert m["title"] == "Le Sénégal et le Maroc signent un accord sur la pêche"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..extract import dates as _dates
+from .language import detect_language
 from .clean import BIO, BYLINE, DATE, DATE_RE, FORUM, CleanResult, byline_name, header_name, lexicon, looks_like_name
 
 def to_iso(text: str | None) -> str | None:
@@ -49,8 +50,18 @@ def clean_author(raw: str | None) -> str | None:
 
 
 def _author_names(raw: str | None) -> list[str]:
-    """Several authors: 'Jane Doe and John Roe' -> both."""
-    return [a for a in (clean_author(x) for x in re.split(r"\s+and\s+|\s*&\s*", raw or "")) if a]
+    """Several authors: 'Jane Doe and John Roe' -> both (agency suffixes dropped)."""
+    names: list[str] = []
+    for part in re.split(r"\s+and\s+|\s*&\s*|\s*;\s*", raw or ""):
+        a = clean_author(part)
+        if a and a not in names:
+            names.append(a)
+    return names
+
+
+def _join(names: list[str]) -> str:
+    """Names as a byline writes them: 'A', 'A and B', 'A, B and C'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 _BIO_NAME = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),?\s+(?:is|was|has been)\b")
@@ -87,6 +98,27 @@ def _first_date(text: str) -> str | None:
     return to_iso(m.group(0)) if m else None
 
 
+def _foreign_date(text: str, lang: str) -> str | None:
+    """A date in another language ('Publié le 29 mai 2021 à 10h05'), at its precision.
+
+    dateparser knows the month names of many languages; it is slow to warm up, so it is
+    only asked about short header lines of pages whose body is not English.
+    """
+    try:
+        from dateparser.search import search_dates
+        found = search_dates(text, languages=[lang], settings={"REQUIRE_PARTS": ["year"]})
+    except Exception:   # unknown language code or a parser hiccup: no date rather than a crash
+        return None
+    if not found:
+        return None
+    phrase, when = found[0]
+    # a day is a one- or two-digit number that is not part of a time ("10h05", "10:05")
+    has_day = any(1 <= int(x) <= 31 for x in re.findall(r"(?<![\d:h.])\b(\d{1,2})\b(?![:h]\d)", phrase))
+    if has_day:
+        return f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
+    return f"{when.year:04d}-{when.month:02d}"
+
+
 def _published_from_text(raw: str, clean: CleanResult) -> str | None:
     body_start = clean.paragraphs[0].start if clean.paragraphs else len(raw)
     header = [(p, r) for p, r in zip(clean.dropped, clean.reasons) if p.start < body_start]
@@ -115,6 +147,14 @@ def _published_from_text(raw: str, clean: CleanResult) -> str | None:
             updated = updated or iso
     if updated:
         return updated
+    # pages in other languages: their header date lines, read by dateparser
+    lang = detect_language(" ".join(p.text for p in clean.paragraphs[:5]))
+    if lang and lang != "en":
+        for p, r in header:
+            if r not in (FORUM,) and len(p.text.split()) <= 12 and re.search(r"\b(?:1[89]|20)\d{2}\b", p.text):
+                iso = _foreign_date(p.text, lang)
+                if iso:
+                    return iso
     # a dateline opening the first body paragraph
     if clean.paragraphs:
         m = _DATELINE.match(clean.paragraphs[0].text[:160])
@@ -150,7 +190,7 @@ def extract_meta(raw: str, clean: CleanResult, hints: dict | None = None) -> dic
     for cand in _as_list(hints.get("author")):
         names = _author_names(cand)
         if names:
-            author = ", ".join(names)
+            author = _join(names)
             break
     if author is None:
         for p, r in zip(clean.dropped, clean.reasons):
@@ -159,7 +199,7 @@ def extract_meta(raw: str, clean: CleanResult, hints: dict | None = None) -> dic
             names = _author_names(byline_name(p.text) or header_name(p.text)
                                   or (p.text if looks_like_name(p.text) else None))
             if names:
-                author = ", ".join(names)
+                author = _join(names)
                 break
             if byline_name(p.text):   # a byline naming no person (agency, desk): no author
                 break
