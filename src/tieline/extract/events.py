@@ -131,6 +131,9 @@ class Trigger:
 
 _CLAUSAL = frozenset({"conj", "relcl", "advcl", "ccomp", "parataxis", "csubj", "cc",
                       "appos", "list", "dep"})
+#: Prepositions that attach one act to another in time or cause, not as its content.
+_SEPARATE_PREPS = frozenset({"under", "after", "before", "since", "following", "despite",
+                             "amid", "during", "ahead", "until", "besides"})
 #: How a governed trigger joins its governor (a noun object, an infinitive, a pobj).
 _JOIN = frozenset({"dobj", "xcomp", "attr", "pobj", "prep", "compound", "amod", "nsubjpass",
                    "acomp", "oprd", "dative", "pcomp", "nmod", "acl", "npadvmod", "poss",
@@ -208,6 +211,8 @@ def _governor(tok, triggers: dict):
             return triggers[cur.head.i]      # "help Egypt build a plant"
         if cur.dep_ in _CLAUSAL or cur.dep_ not in _JOIN or cur.head is cur:
             return None
+        if cur.dep_ == "prep" and cur.lower_ in _SEPARATE_PREPS:
+            return None         # "built under an agreement signed in 2015": two acts
         cur = cur.head
         if cur.i in triggers:
             gov = triggers[cur.i]
@@ -359,16 +364,18 @@ def _build(sent, r: Trigger, spec: Spec, actors, ctx, doc, root_toks) -> Event |
     if r.tok.pos_ in ("NOUN", "PROPN") and not r.members and _bare_reference(r.tok, region, actors):
         return None
     group = ctx.group if len(ctx.group) >= 2 and ctx.k - ctx.group_at <= GROUP_REACH else pair
-    if len(countries) < 2 and spec.dir == "sym" and len(group) >= 2 and set(countries) <= set(group):
+    if (len(countries) < 2 and spec.dir == "sym" and len(group) >= 2
+            and {_same(c) for c in countries} <= {_same(c) for c in group}):
         # a joint act (talks, drills, a signing) names its other parties only by
         # context: the group last seen acting together, else the document's main pair
         if countries or _has_people(r.tok, region) or not spec.weak:
-            countries = source = tuple(group)
+            named = {_same(c): c for c in countries}      # keep "SUN" where the text says so
+            countries = source = tuple(named.get(_same(c), c) for c in group)
             target = ()
-    if (len(countries) == 1 and spec.dir != "sym" and len(pair) == 2 and countries[0] in pair
-            and spec.type in PARTNER_TYPES):
+    if (len(countries) == 1 and spec.dir != "sym" and len(pair) == 2
+            and _same(countries[0]) in {_same(c) for c in pair} and spec.type in PARTNER_TYPES):
         # "exported to Pakistan" in a text about two states: the other one acts
-        other = pair[0] if pair[1] == countries[0] else pair[1]
+        other = pair[0] if _same(pair[1]) == _same(countries[0]) else pair[1]
         if source and not target:
             target = (other,)
         elif target and not source:
@@ -394,6 +401,11 @@ def _build(sent, r: Trigger, spec: Spec, actors, ctx, doc, root_toks) -> Event |
         project=find_project(evidence),
         trigger=spec.cue or r.tok.lemma_,
     )
+
+
+def _same(iso: str) -> str:
+    """The Soviet Union and Russia are one party for inference (not for output)."""
+    return "RUS" if iso == "SUN" else iso
 
 
 def _act_token(r: Trigger):
