@@ -363,12 +363,19 @@ def _attribution(tokens, base, para_i, pos, res, prefer_last: bool):
     hit = _according_to(tokens if prefer_last else tokens[:4], base, para_i, pos, res)
     if hit and hit[0]:
         return hit
+    # finite speech verbs only: "Noting that ...", "saying ..." hang off a main verb
     cands = [t for t in tokens if (t.lemma_.lower() in verbs or t.text.lower() in verbs)
-             and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" or
-             (t.tag_ == "VBG" and t.lemma_.lower() in verbs and t.dep_ in ("advcl", "xcomp") and False)]
+             and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG"]
     if prefer_last:
         cands.reverse()
     for v in cands:
+        if v.lemma_.lower() == "quote":
+            # "Interfax quoted the minister as saying": the quoted one speaks
+            objs = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+            if objs:
+                name, aff = _speaker_from_token(objs[0], base, para_i, pos, res)
+                if name:
+                    return name, aff
         subj = _subject(v)
         if subj is None:
             # inverted attribution: "said Tariq Khosa", "said a joint statement"
