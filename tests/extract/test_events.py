@@ -123,3 +123,29 @@ def test_project_slug():
         "northern-lights-gas-pipeline"
     assert find_project("nothing named here") is None
     assert slug("Trans-Sahara Corridor") == "trans-sahara-corridor"
+
+
+def test_group_reference_takes_the_states_acting_together():
+    _, evs = _events("Chile, Peru and Bolivia agreed on Monday to share river data.",
+                     "The three countries also vowed to hold joint flood drills.")
+    vow = [e for e in evs if "vowed" in e.evidence]
+    assert vow and set(vow[0].source) == {"CHL", "PER", "BOL"}
+
+
+def test_unnamed_partner_is_the_other_main_state():
+    _, evs = _events("Norway and Iceland are neighbours in the North Atlantic.",
+                     "Norway and Iceland signed a fisheries pact in May.",
+                     "Norway will export more salmon feed under the pact.")
+    e = [x for x in evs if x.trigger == "export"]
+    assert e and e[0].source == ("NOR",) and e[0].target == ("ISL",)
+
+
+def test_meeting_venue_host_is_not_a_party():
+    _, evs = _events("Ghana and Togo held talks in Nigeria on border trade.")
+    e = _one(evs, "CONSULT")
+    assert set(e.countries) == {"GHA", "TGO"}
+
+
+def test_heading_and_bare_reference_give_nothing():
+    _, evs = _events("Talks with Portugal", "The meeting was long.")
+    assert evs == []
