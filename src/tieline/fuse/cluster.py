@@ -222,38 +222,44 @@ def vetoed(a: Event, b: Event, fa: _Feat, fb: _Feat, check_date: bool = True) ->
 
     ``check_date=False`` asks whether they would be one act but for their dates (the
     conflict finder's question)."""
+    return veto_reason(a, b, fa, fb, check_date) is not None
+
+
+def veto_reason(a: Event, b: Event, fa: _Feat, fb: _Feat, check_date: bool = True) -> str | None:
+    """Why two events cannot be one act (a short code), or None when they can."""
     if a.type != b.type:
-        return True
+        return "type"
     if a.doc_id == b.doc_id and _spans_overlap(a, b):
         # one clause, two events: the extractor saw two acts in it (a signing and a
         # delivery; "talks on March 18 and April 30")
-        return True
+        return "same clause"
     if (a.status == "negated") != (b.status == "negated"):
-        return True
-    if a.doc_id == b.doc_id and _status_group(a.status) != _status_group(b.status):
+        return "negated"
+    if a.doc_id == b.doc_id and {a.status, b.status} & {"occurred"} and \
+            {_status_group(a.status), _status_group(b.status)} == {"past", "future"}:
         # one article tells an act's status once: "the 5th session was held" and "the
         # next session will be held" are two acts (across reports, a planned meeting
-        # and the meeting held may well be one)
-        return True
+        # and the meeting held may well be one). "Under way" may be either.
+        return "past vs future in one article"
     if fa.series != fb.series:
         # "two earlier meetings were held" sums up a series: not one of its meetings
-        return True
+        return "series"
     if check_date and date_relation(a.date, b.date) == "incompatible":
-        return True
+        return "date"
     if a.project and b.project and a.project != b.project:
-        return True
+        return "project"
     if fa.editions and fb.editions and not (fa.editions & fb.editions):
-        return True
+        return "edition"
     # parties: one set must contain the other and they must share most members
     ca, cb = fa.countries, fb.countries
     if ca and cb:
         if not (ca <= cb or cb <= ca):
-            return True
+            return "parties"
         if len(ca & cb) / len(ca | cb) < 0.6:
-            return True
+            return "parties"
     # direction: two directed acts with disjoint actors (a visit to vs a visit from)
     if fa.target and fb.target and fa.source and fb.source and not (fa.source & fb.source):
-        return True
+        return "direction"
     if fa.location and fb.location and fa.location != fb.location:
         if fa.location not in fb.location and fb.location not in fa.location:
             # a country contains a city of it: "Uzbekistan" and "Samarkand" agree when
@@ -261,8 +267,8 @@ def vetoed(a: Event, b: Event, fa: _Feat, fb: _Feat, check_date: bool = True) ->
             ok = (fa.location_iso3 and fa.location_iso3 in fb.countries) or \
                 (fb.location_iso3 and fb.location_iso3 in fa.countries)
             if not ok:
-                return True
-    return False
+                return "place"
+    return None
 
 
 def _shared_amounts(a: Event, b: Event) -> tuple[int, int]:
