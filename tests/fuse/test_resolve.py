@@ -95,3 +95,19 @@ def test_ids_are_unique_slugs():
 def test_lone_word_without_title_is_not_a_person_entity():
     ents = resolve_entities([M("d1", "Heathrow", "Heathrow")], META)
     assert ents == []
+
+
+def test_armed_group_is_not_merged_into_its_regional_branch():
+    ents = resolve_entities([
+        M("d1", "Islamic State", "Islamic State", label="GROUP"),
+        M("d1", "Islamic State-Khorasan", "Islamic State-Khorasan", label="GROUP", start=30),
+    ], META)
+    assert len(ents) == 2
+
+
+def test_unique_container_absorbs_a_shorter_org_name():
+    ents = resolve_entities([
+        M("d1", "Chilean Fisheries Agency", "Chilean Fisheries Agency", label="ORG"),
+        M("d2", "Fisheries Agency", "Fisheries Agency", label="ORG"),
+    ], META)
+    assert len(ents) == 1 and "Fisheries Agency" in ents[0].aliases

@@ -191,10 +191,12 @@ def resolve_entities(mentions: Iterable[Mention], doc_meta: dict) -> list[Entity
                           and len(o.split()) >= 2}
             if len({uf.find(("O", o)) for o in owners}) == 1:
                 uf.union(("O", owners.pop()), ("O", k))
-    # "State Department" inside "US State Department": one container only
+    group_keys = {key(m.name) for m in ms if m.label == "GROUP"}
+    # "State Department" inside "US State Department": one container only (armed
+    # groups are exempt: "Islamic State" is not "Islamic State-Khorasan")
     for k in okeys:
         kt = k.split()
-        if len(kt) < 2:
+        if len(kt) < 2 or k in group_keys:
             continue
         containers = set()
         for o in okeys:
