@@ -1019,14 +1019,60 @@ def _belongs(head, trigger, home) -> bool:
     return own.head.i == trigger.i and trigger.pos_ in _NOUNISH and own.i != trigger.i
 
 
+def _own_date(mine, trigger):
+    """The nearest date of the trigger's clause in the dependency tree.
+
+    One that resolves to nothing ("earlier", "last fall" in a text dated by year only)
+    yields to a resolvable one as near; a decade stands ("In the 1990s, visits by ...
+    Sharif in 1999" -> None).
+    """
+    def key(chv):
+        c, h, v = chv
+        penalty = 1 if v is None and c.kind != "decade" else 0
+        return (_path_len(trigger, h) + penalty, c.kind != "absolute", c.start)
+    return min(mine, key=key)[2]
+
+
+def _reported_anchor(home, heads):
+    """'X and Y are negotiating, officials said on Monday': true when reported."""
+    parent = _clause_head(home.head)
+    said = [(c, h) for c, h in heads
+            if _clause_head(h).i == parent.i and not _through_reference(h, parent)]
+    if not said:
+        return None
+    return min(said, key=lambda ch: _path_len(parent, ch[1]))[0], parent
+
+
+def _shared_anchor(home, heads):
+    """Climb and/while clauses to a date of the verb they hang on.
+
+    A date fronted before that verb covers the whole coordination ("On Friday, A signed
+    X and B launched Y"); a verb sharing its subject with the first ("met in Oslo on
+    Tuesday and agreed to ...") shares its time too, unless the tense changes.
+    """
+    clause = home
+    while clause.dep_ in _SHARING_DEPS and clause.head.i != clause.i:
+        parent = _clause_head(clause.head)
+        shared = (clause.dep_ == "conj" and not _has_subject(clause)
+                  and _is_future(clause) == _is_future(parent))
+        inherited = [(c, h) for c, h in heads if _clause_head(h).i == parent.i
+                     and (h.i < parent.i or shared) and not _through_reference(h, parent)]
+        if inherited:
+            return min(inherited, key=lambda ch: _path_len(parent, ch[1]))[0], parent
+        clause = parent
+    return None
+
+
 def attach_date(sent, trigger, published: str | None) -> str | None:
     """The date of the event whose trigger token is ``trigger`` in sentence ``sent``.
 
     Only a date stated in the trigger's own clause counts (its verb's dependents, not a
-    nested relative, reported or adverbial clause), the nearest one in the tree first; a
-    clause joined by "and"/"while" also takes a date fronted before the verb it hangs
-    on. None when the clause states no date, or only a vague one ("recently", "the
-    1990s"): never the publication date by default.
+    nested relative, reported or adverbial clause, nor a reference event "after the
+    coup in 2014"), the nearest one in the tree first. Failing that, a clause joined by
+    "and"/"while" takes the date of the verb it hangs on (see ``_shared_anchor``), and a
+    present-tense reported clause the date of its report. None when the clause states
+    no date, or only a vague one ("recently", "the 1990s"): never the publication date
+    by default.
     """
     span = getattr(sent, "span", sent)
     trigger = getattr(trigger, "root", trigger)     # a Span trigger stands for its head
@@ -1040,44 +1086,18 @@ def attach_date(sent, trigger, published: str | None) -> str | None:
     heads = [(c, _mention_head(span, c.start, c.end)) for c in cands]
     heads = [(c, h) for c, h in heads if h is not None]
     pub = _parse_published(published)
-    future = _trigger_future(trigger)
 
-    def value(c):
-        fut = future if future is not None else (
-            _guess_future(text, c.start) if c.needs_tense else None)
+    def value(c, anchor):
+        # the tense of the verb the date belongs to picks among weekdays and months
+        fut = _trigger_future(anchor)
+        if fut is None and c.needs_tense:
+            fut = _guess_future(text, c.start)
         return c.res(pub, fut)
 
     home = _clause_head(trigger)
-    chosen = None
-    mine = [(c, h, value(c)) for c, h in heads if _belongs(h, trigger, home)]
+    mine = [(c, h, value(c, trigger)) for c, h in heads if _belongs(h, trigger, home)]
     if mine:
-        # the nearest date in the tree wins; one that resolves to nothing ("earlier",
-        # "last fall" in a text dated by year only) yields to a resolvable one as near,
-        # but a decade stands ("In the 1990s, visits by ... Sharif in 1999" -> None)
-        def key(chv):
-            c, h, v = chv
-            penalty = 1 if v is None and c.kind != "decade" else 0
-            return (_path_len(trigger, h) + penalty, c.kind != "absolute", c.start)
-        return min(mine, key=key)[2]
-    elif _present_report(home):
-        # "X and Y are negotiating, officials said on Monday": true when reported
-        parent = _clause_head(home.head)
-        said = [(c, h) for c, h in heads if _clause_head(h).i == parent.i
-                and not _through_reference(h, parent)]
-        if said:
-            chosen = min(said, key=lambda ch: _path_len(parent, ch[1]))[0]
-    else:
-        # climb through and/while clauses to a date fronted before the verb they hang on
-        clause = home
-        while chosen is None and clause.dep_ in _SHARING_DEPS and clause.head.i != clause.i:
-            parent = _clause_head(clause.head)
-            # a verb sharing its subject with the first ("met in Oslo on Tuesday and
-            # agreed to ...") shares its time too, unless the tense changes
-            shared = (clause.dep_ == "conj" and not _has_subject(clause)
-                      and _is_future(clause) == _is_future(parent))
-            inherited = [(c, h) for c, h in heads if _clause_head(h).i == parent.i
-                         and (h.i < parent.i or shared) and not _through_reference(h, parent)]
-            if inherited:
-                chosen = min(inherited, key=lambda ch: _path_len(parent, ch[1]))[0]
-            clause = parent
-    return value(chosen) if chosen is not None else None
+        return _own_date(mine, trigger)
+    found = _reported_anchor(home, heads) if _present_report(home) else _shared_anchor(
+        home, heads)
+    return value(*found) if found else None
