@@ -96,6 +96,11 @@ def test_generic_byline_gives_no_author():
     ("double_date_line.txt", "Qatar and Turkey sign defence training deal", None, "2021-04-22"),
     ("posted_on_by_admin.txt", "Armenia and Iran agree on power line", None, "2016-06-02"),
     ("labelled_date_in_nav.txt", "Sri Lanka, Maldives ink maritime security pact", None, "2019-03-03"),
+    ("name_and_date_byline.txt", "Pakistan, Uzbekistan agree on trans-Afghan railway study", "Mariana Baabar", "2019-03-03"),
+    ("byline_with_counter.txt", "Kazakhstan and China open new border terminal", "Daniel Kim", "2020-03-08"),
+    ("site_agency_line.txt", "Iran, Iraq sign gas payment deal", None, "2019-03-03"),
+    ("staff_report_byline.txt", None, None, "2019-03-03"),
+    ("slash_agency_dateline.txt", "Armenia, Georgia discuss transit fees", None, "2018-05-05"),
 ])
 def test_header_layouts(name, title, author, published):
     m = meta_of((PAGES / name).read_text("utf-8"))

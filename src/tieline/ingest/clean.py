@@ -331,9 +331,25 @@ def byline_name(text: str) -> str | None:
 
 
 def header_name(text: str) -> str | None:
-    """A reporter line without 'By': 'Jane Doe in Oslo' -> 'Jane Doe'."""
+    """A reporter line without 'By': 'Jane Doe in Oslo' -> 'Jane Doe'; 'Jane Doe March 3, 2019'."""
     m = _NAME_IN_PLACE.match(_strip_furniture(text))
-    return m.group("rest") if m else None
+    return m.group("rest") if m else _name_and_date(text)
+
+
+def _name_and_date(text: str) -> str | None:
+    """'Jane Doe March 3, 2019' / 'Jane Doe | 3 March 2019': a name, then the date."""
+    t = _strip_furniture(text)
+    m = DATE_RE.search(t)
+    if not m or m.start() == 0 or t[m.end():].strip(" |,.-–—"):
+        return None
+    name = t[:m.start()].strip(" |,.-–—·•")
+    return name if looks_like_name(name) else None
+
+
+def _generic_author(text: str) -> bool:
+    """'Staff Report', 'News Desk', 'Our Correspondent': a byline that names nobody."""
+    t = _strip_furniture(text).lower().rstrip(".")
+    return t in lexicon().generic_authors
 
 
 def looks_like_name(text: str) -> bool:
@@ -397,7 +413,7 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
             ln.reason = DATE
         elif not any(ch.isalpha() for ch in t):
             ln.reason = NAV                      # bullets, counters, separators
-        elif byline_name(ln.text) and ln.n <= 12:
+        elif (byline_name(ln.text) or _name_and_date(ln.text) or _generic_author(ln.text)) and ln.n <= 12:
             ln.reason = BYLINE
         elif _is_forum(ln):
             ln.reason = FORUM
@@ -528,8 +544,10 @@ def _reanchor(lines: list[_Line], start: int, prose: list[int]) -> int:
 
 def _title_candidate(ln: _Line) -> bool:
     t = _strip_furniture(ln.text)
-    if not (2 <= ln.n <= 30) or t.endswith((".", ":", ";", ",")):
+    if not (2 <= ln.n <= 30) or t.endswith((".", ":", ";", ",")) or " | " in t:
         return False
+    if DATE_RE.search(t):
+        return False    # a headline does not carry a full date; a dateline or byline does
     sections = lexicon().section_words
     if t.lower() in sections:
         return False

@@ -31,7 +31,12 @@ def clean_author(raw: str | None) -> str | None:
     m = lex.byline.match(text)
     if m:
         text = m.group("rest")
-    # cut at separators that start another field (agency, date, role)
+    # cut at a date or a count ("Jane Doe March 8, 2020 0 Comments"), then at separators
+    # that start another field (agency, role, place)
+    d = DATE_RE.search(text)
+    if d:
+        text = text[:d.start()]
+    text = re.split(r"\s\d", text, maxsplit=1)[0]
     text = re.split(r"\s*(?:[,|/•·(]|\s[-–—]\s|\bfor\b|\bin\b|\bon\b)\s*", text, maxsplit=1)[0]
     text = DATE_RE.sub("", text).strip(" .:-–—")
     toks = text.split()
@@ -71,7 +76,8 @@ _BIO_NAME = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),?\s+(?:
 
 _DATELINE = re.compile(
     r"^\s*(?:\(?(?P<paren>" + DATE_RE.pattern + r")\)?\s*[:\-–—]?\s*"
-    r"|[A-Z][A-Za-z .'-]{1,40},\s*(?P<place>" + DATE_RE.pattern + r")\s*(?:\([A-Za-z .]{1,20}\))?\s*[:\-–—])",
+    r"|[A-Z][A-Za-z .'-]{1,40},\s*(?P<place>" + DATE_RE.pattern + r")\s*"
+    r"(?:\([A-Za-z .]{1,20}\)|/\s*[A-Za-z .-]{1,20}\s*/)?\s*[:\-–—./])",
     re.I)
 
 
