@@ -412,3 +412,7 @@ def test_find_dates_reads_tense_cues_for_a_bare_month():
     assert find_dates("The accord was signed in March.", PUB)[0].value == "2021-03"
     assert find_dates("The accord will be signed in March.", PUB)[0].value == "2022-03"
     assert find_dates("The planned talks in March.", PUB)[0].value == "2022-03"
+
+
+def test_to_iso_reads_only_short_strings():
+    assert to_iso("Published 24 Feb 2022 " + "x" * 300) is None

@@ -28,7 +28,7 @@ _LEXICON = Path(__file__).parent / "lexicon"
 #: Years outside this window are never dates (they are amounts, codes, model numbers).
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
-#: Longest input ``to_iso`` looks at: metadata dates are short; a long string is a page.
+#: Longest string ``to_iso`` reads as a date: metadata dates are short.
 _MAX_ISO_INPUT = 200
 
 
@@ -789,9 +789,9 @@ def to_iso(text: str) -> str | None:
     """Normalise a standalone date string (page metadata, a byline) to ISO, else None."""
     if not isinstance(text, str):
         return None
-    s = text.strip()[:_MAX_ISO_INPUT]
-    if not s:
-        return None
+    s = text.strip()
+    if not s or len(s) > _MAX_ISO_INPUT:
+        return None        # a metadata date is short; a long string is a page, not a date
     if _COPYRIGHT.search(s):
         return None        # a copyright year dates the site, not the page
     s = _META_NOISE.sub("", s, count=1)
@@ -825,9 +825,7 @@ def _dateparser_iso(s: str) -> str | None:
         return None
     if not re.search(r"[A-Za-z]{3}", s):
         return None        # all-numeric shapes are ours; dateparser would swap day and month
-
     try:
-        from dateparser.date import DateDataParser
         data = _date_data_parser().get_date_data(s)
     except Exception:  # noqa: BLE001 - a third-party parser must never break a build
         return None
