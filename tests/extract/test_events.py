@@ -149,3 +149,12 @@ def test_meeting_venue_host_is_not_a_party():
 def test_heading_and_bare_reference_give_nothing():
     _, evs = _events("Talks with Portugal", "The meeting was long.")
     assert evs == []
+
+
+def test_exercise_names_and_acronyms():
+    from tieline.extract.event_project import project_acronyms
+    assert find_project("Chile and Peru held the Condor-2019 joint drills") == "condor"
+    assert find_project("a joint Chilean-Peruvian military exercise") is None
+    acr = project_acronyms("work on the Andes Gas Pipeline (AGP) began in May")
+    assert acr == {"AGP": "andes-gas-pipeline"}
+    assert find_project("the AGP will be finished soon", acr) == "andes-gas-pipeline"

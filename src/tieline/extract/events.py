@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ..model import Event
 from . import event_roles as roles
 from .event_lexicon import FIELD_MODES, Spec, lexicon
-from .event_project import find_location, find_project
+from .event_project import find_location, find_project, project_acronyms
 from .nlp import ParsedDoc, Sentence
 
 #: Types that can be acts of one state alone (on its own soil or people); the
@@ -45,6 +45,7 @@ def extract_events(parsed: ParsedDoc) -> list[Event]:
         roles.learn_people(s, a.states, people)
     found = [roles.add_people(s, a, people) for s, a in zip(sents, found)]
     ctx = Context(_ranked_states(found, doc))
+    ctx.acronyms = project_acronyms(" ".join(p.text for p in doc.paragraphs))
     out: list[Event] = []
     seen = set()
     for k, (sent, actors) in enumerate(zip(sents, found)):
@@ -91,6 +92,7 @@ class Context:
         self.recent: list = []         # (sentence index, event) so far
         self.k = 0                     # index of the sentence being read
         self.group_at = 0
+        self.acronyms: dict = {}       # "CPEC" -> slug of the project it abbreviates
 
     def resolve(self, kind: str, n: int) -> tuple:
         if kind == "top":
@@ -397,8 +399,8 @@ def _build(sent, r: Trigger, spec: Spec, actors, ctx, doc, root_toks) -> Event |
         status=_status(sent, _act_token(r)), date=_date(sent, r.tok, doc.published),
         countries=countries, source=source, target=target,
         amounts=_amounts(evidence, start),
-        location=find_location(r.tok, region),
-        project=find_project(evidence),
+        location=find_location([r.tok] + [m.tok for m in r.members], region),
+        project=find_project(evidence, ctx.acronyms),
         trigger=spec.cue or r.tok.lemma_,
     )
 
