@@ -143,3 +143,30 @@ def test_one_project_two_values():
 
 def test_one_project_two_partners():
     assert kinds(find_conflicts([_contract("d1", "Korea", 1e9), _contract("d2", "Japan", 1e9)])) == ["project_partners"]
+
+
+def test_prohibition_without_project_links_by_the_named_item():
+    text = ("Sweden agreed to disallow the re-export of its RM-12 engines to Chile. "
+            "Chile expects to receive the first jets with RM-12 engines next year. "
+            "Chile also expects to receive wheat from Peru.")
+    a = make_event("d1", text, "Sweden agreed to disallow the re-export of its RM-12 engines to Chile", "AGREE",
+                   countries=("SWE", "BRA"), source=("SWE",), target=("BRA",))
+    b = make_event("d1", text, "Chile expects to receive the first jets with RM-12 engines", "COOPERATE",
+                   mode="arms_transfer", status="planned", countries=("BRA", "CHL"), source=("BRA",), target=("CHL",))
+    c = make_event("d1", text, "Chile also expects to receive wheat from Peru", "COOPERATE",
+                   mode="trade", status="planned", countries=("PER", "CHL"), source=("PER",), target=("CHL",))
+    out = find_conflicts([a, b, c])
+    assert kinds(out) == ["prohibition"]
+    assert out[0]["b"]["evidence"] == b.evidence
+
+
+def test_series_order_without_project():
+    text = ("The first ship, BAP Alfa, was launched in March 2020 and BAP Beta was launched in June 2022. "
+            "The third ship, BAP Gamma, was launched in January 2021.")
+    kw = dict(mode="military_cooperation", countries=("PER", "KOR"), source=("PER", "KOR"))
+    es = [make_event("d1", text, "BAP Alfa, was launched in March 2020", "COOPERATE", date="2020-03", **kw),
+          make_event("d1", text, "BAP Beta was launched in June 2022", "COOPERATE", date="2022-06", **kw),
+          make_event("d1", text, "The third ship, BAP Gamma, was launched in January 2021", "COOPERATE",
+                     date="2021-01", **kw)]
+    out = [c for c in find_conflicts(es) if c["kind"] == "sequence"]
+    assert len(out) == 1 and {out[0]["a"]["evidence"], out[0]["b"]["evidence"]} == {es[1].evidence, es[2].evidence}

@@ -249,22 +249,46 @@ def status_conflicts(events, docs) -> list[dict]:
     return out
 
 
+_DISTINCT = re.compile(r"\b(?=[\w-]*\d)[\w-]{2,}\b|\b[A-Z]{2,}[\w-]*\b")
+
+
+def distinctive_terms(text: str) -> frozenset[str]:
+    """Names of things that identify a topic: tokens with digits or capitals ("RD-93",
+    "JF-17s", "LNG"), lower-cased and without a plural s."""
+    return frozenset(re.sub(r"(?<=\d)s$", "", t).lower() for t in _DISTINCT.findall(text or "")
+                     if not re.fullmatch(r"\d{1,4}", t))
+
+
+def same_topic(a: Event, b: Event, pa: str | None = None, pb: str | None = None) -> str | None:
+    """What ties two events to one thing: their project, or (in one document, when
+    no project was found) a distinctive name both evidences use. None when nothing."""
+    pa, pb = pa or a.project, pb or b.project
+    if pa and pb:
+        return pa if pa == pb else None
+    if a.doc_id == b.doc_id:
+        shared = distinctive_terms(a.evidence) & distinctive_terms(b.evidence)
+        if shared:
+            return sorted(shared)[0]
+    return None
+
+
 def prohibition_conflicts(events) -> list[dict]:
-    """A party agreed (or decided) to prohibit a supply, and the same project's supply
-    is still expected: both cannot hold."""
+    """A party agreed (or decided) to prohibit a supply, and the supply of the same
+    thing (same project, or the same named item in one article) is still expected:
+    both cannot hold."""
     out = []
-    bans = [e for e in events if e.project and e.status == "occurred"
+    bans = [e for e in events if e.status == "occurred"
             and e.type in ("AGREE", "REJECT", "SANCTION", "RETREAT")
             and has_cue(e.evidence, "prohibit_cues")]
-    supplies = [e for e in events if e.project and e.status == "planned"
-                and e.mode in cues()["supply_modes"]]
+    supplies = [e for e in events if e.status == "planned" and e.mode in cues()["supply_modes"]]
     for a in bans:
         for b in supplies:
-            if a.project != b.project:
+            topic = same_topic(a, b)
+            if not topic:
                 continue
             if date_relation(a.date, b.date) == "incompatible" and (b.date or "") < (a.date or ""):
                 continue
-            out.append(_conflict(f"{a.project}: supply prohibited vs supply expected",
+            out.append(_conflict(f"{topic}: supply prohibited vs supply expected",
                                  "prohibition", a, b))
     return out
 
@@ -285,9 +309,14 @@ def sequence_conflicts(events) -> list[dict]:
     out = []
     groups = defaultdict(list)
     for e in events:
-        if e.project and e.status in STATUS_PAST and precision(e.date) >= 2:
-            groups[(e.doc_id, e.project, e.mode)].append(e)
+        if e.status in STATUS_PAST and precision(e.date) >= 2:
+            groups[(e.doc_id, e.project or "", e.type, e.mode or "")].append(e)
     for key, es in sorted(groups.items()):
+        if not key[1]:
+            # no project: the series is the items that share a name with a numbered
+            # one ("the third PNS ...", "PNS ... was launched")
+            named = [e for e in es if _ordinal(e.evidence) is not None]
+            es = [e for e in es if any(same_topic(e, n) for n in named if n is not e) or e in named]
         if len(es) < 2:
             continue
         es.sort(key=lambda e: e.start)
@@ -311,7 +340,7 @@ def sequence_conflicts(events) -> list[dict]:
             first, second = (a, b) if ka < kb else (b, a)
             if date_relation(first.date, second.date) == "incompatible" and \
                     parse_date(first.date) > parse_date(second.date):
-                out.append(_conflict(f"order of {key[1]}: item {min(ka, kb)} dated {first.date} "
+                out.append(_conflict(f"order of {key[1] or same_topic(first, second)}: item {min(ka, kb)} dated {first.date} "
                                      f"after item {max(ka, kb)} dated {second.date}",
                                      "sequence", first, second))
     return out
