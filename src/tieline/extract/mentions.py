@@ -295,11 +295,14 @@ def _plausible(text: str, label: str) -> bool:
     for c in cs:
         covered.update(range(c.start, c.end))
     rest = [m for m in re.finditer(r"[\w\u2019'-]+", text) if not covered.intersection(range(m.start(), m.end()))]
-    rest = [m.group(0) for m in rest if m.group(0).lower() not in ("of", "and", "the", "s", "\u2019s", "'s")]
+    rest = [m.group(0) for m in rest if m.group(0).lower() not in
+            ("of", "and", "the", "s", "\u2019s", "'s", "to", "for", "on", "in", "a", "an", "&")]
     if not rest:
         return False
     institution = len(toks) >= 3 and toks[0] in cues["org_heads"] and toks[1] in ("of", "for", "on")
-    if label in (ORG, PERSON, PROJECT) and not institution and \
+    # a state's name plus two or more such words is a proper name again
+    # ("Pakistan Stream Gas Pipeline"), one is not ("Russian Authorities")
+    if label in (ORG, PERSON, PROJECT) and not institution and not (cs and len(rest) >= 2) and \
             all(w in cues["generic_words"] or w in cues["project_heads"] for w in rest):
         return False     # "Joint Working Groups": common words in capitals, not a name
     if text.count("(") != text.count(")"):
@@ -332,6 +335,8 @@ def _extract_mentions(parsed: ParsedDoc) -> list[Mention]:
     for para, sdoc in parsed.paragraphs:
         base, text = para.start, para.text[:len(sdoc.text)]
         for es, ee, exp, as_, ae, acr in _acronyms(text):
+            if not _plausible(exp, ORG) or acr in _cues()["not_entities"]:
+                continue
             label = GROUP if exp in group_forms else (
                 PROJECT if exp.split()[-1] in _cues()["project_heads"] and exp.split()[-1] in _cues()["project_strict_heads"] else ORG)
             acr_names.setdefault(acr, (exp, label))
@@ -383,6 +388,8 @@ def _extract_mentions(parsed: ParsedDoc) -> list[Mention]:
             cs, ce = _clean(ent.text)
             if cs >= ce:
                 continue
+            if ent.label_ == "ORG" and len(ent) == 1 and ent[0].pos_ == "NOUN" and not ent.text.isupper():
+                continue       # a capitalised common noun ("Answer has its roots ...")
             etext = ent.text[cs:ce]
             label = _label_of(ent.label_, etext)
             if label is None and ent.label_ == "NORP" and etext in group_forms:
