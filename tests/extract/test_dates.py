@@ -406,6 +406,7 @@ def test_published_may_be_a_date_object():
 
 def test_month_abbreviation_inside_a_name_is_not_a_month():
     assert values("They met at Mar-a-Lago in Mar. 2019.") == [("Mar. 2019", "2019-03")]
+    assert values("Exports in Jan-2020 rose.") == [("Jan-2020", "2020-01")]
 
 
 def test_find_dates_reads_tense_cues_for_a_bare_month():

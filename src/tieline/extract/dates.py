@@ -312,7 +312,7 @@ def _rx() -> dict:
         "dmy": rf"(?<![\w.,/$-]){wdp}(?:the\s+)?{day_span}(?:\s+of)?\s+{mon_re}\s*,?\s*{year}"
                rf"{numguard_r}",
         "mdy": rf"(?<![\w-]){wdp}{mon_re}\s+{day_span}(?:\s*,\s*|\s+){year}{numguard_r}",
-        "my": rf"(?<![\w-])(?:(?P<mod>{mods})\s*)?{mon_re}\s*,?\s*(?:of\s+)?{year}{numguard_r}",
+        "my": rf"(?<![\w-])(?:(?P<mod>{mods})\s*)?{mon_re}(?:\s*,?\s*(?:of\s+)?|-){year}{numguard_r}",
         "mon_range": rf"(?<![\w-])(?:(?:from|between)\s+)?{mon_re.replace('P<mon>', 'P<mon1>')}"
                      r"(?:\s*[-–]\s*|\s+(?:to|and|through|until|till)\s+)"
                      rf"{mon_re}\s*,?\s*{year}{numguard_r}",
