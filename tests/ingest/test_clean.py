@@ -213,3 +213,10 @@ def test_bare_comments_heading_with_a_thread_is_cut():
     text = body(clean_text(raw))
     assert "cut freight times" in text
     assert "rail_fan_88" not in text and "since I was a child" not in text
+
+
+def test_short_opening_sentence_is_the_lead_not_a_header():
+    raw = ("Two neighbours signed a gas deal.\n\n"
+           "The deal covers a pipeline from the southern port to the industrial north of the country, "
+           "officials said on Monday.\n")
+    assert [p.text for p in clean_text(raw).paragraphs][0] == "Two neighbours signed a gas deal."

@@ -101,3 +101,15 @@ def test_garbage_and_xml_declaration():
 def test_rendering_is_deterministic():
     html = load("article_jsonld.html")
     assert html_to_text(html) == html_to_text(html)
+
+
+def test_wrapper_with_a_furniture_class_keeps_the_article():
+    paras = "".join(f"<p>Paragraph {i} says the two ministers met again to discuss the canal project.</p>"
+                    for i in range(5))
+    html = (f"<html><body><div class='post has-comments share-enabled'>{paras}"
+            "<div class='comments'><p>reader_one says: nice</p></div></div>"
+            "<span class='sr-only'>Share on Facebook</span><div hidden>secret menu</div></body></html>")
+    text, _ = html_to_text(html)
+    assert "Paragraph 4 says" in text
+    assert "reader_one" not in text
+    assert "Share on Facebook" not in text and "secret menu" not in text

@@ -40,21 +40,32 @@ _TOKEN = re.compile(r"[a-z0-9]+", re.I)
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 
-def _is_furniture(el) -> bool:
+_HIDDEN_CLASS = re.compile(r"\b(?:sr-only|visually-hidden|screen-reader-text|hidden|d-none)\b", re.I)
+
+
+def _is_furniture(el, total: int) -> bool:
     if el.tag in _KEEP_ALWAYS:
         return False
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").lower() == "true" \
+            or re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", el.get("style") or "", re.I) \
+            or _HIDDEN_CLASS.search(el.get("class") or ""):
+        return True
     attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"))))
     if not attrs:
         return False
-    if (el.get("role") or "").lower() in ("navigation", "banner", "contentinfo", "complementary", "search"):
-        return True
+    role = (el.get("role") or "").lower() in ("navigation", "banner", "contentinfo", "complementary", "search")
     toks = {t.lower() for t in _TOKEN.findall(attrs)}
-    return bool(toks & _FURNITURE)
+    if not (role or toks & _FURNITURE):
+        return False
+    # a wrapper named "has-comments" or "share-enabled" may hold the article itself:
+    # an element carrying most of the page's text is never furniture
+    return len(el.text_content()) <= 0.5 * total
 
 
 def _render(root) -> str:
     """Text of ``root`` with block elements on their own lines."""
     parts: list[str] = []
+    total = max(1, len(root.text_content()))
 
     def brk(n: str = "\n\n") -> None:
         parts.append(n)
@@ -62,7 +73,7 @@ def _render(root) -> str:
     def walk(el) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.lower().split("}")[-1]
-        if not tag or tag in _SKIP_TAGS or _is_furniture(el):   # comments, PIs, furniture
+        if not tag or tag in _SKIP_TAGS or _is_furniture(el, total):   # comments, PIs, furniture
             if el.tail:
                 parts.append(el.tail)
             return
