@@ -170,3 +170,12 @@ def test_series_order_without_project():
                      date="2021-01", **kw)]
     out = [c for c in find_conflicts(es) if c["kind"] == "sequence"]
     assert len(out) == 1 and {out[0]["a"]["evidence"], out[0]["b"]["evidence"]} == {es[1].evidence, es[2].evidence}
+
+
+def test_annual_drills_in_two_years_are_not_a_date_conflict():
+    t1 = "Peru and Korea held their joint naval drills off Callao in 2019."
+    t2 = "Peru and Korea held their joint naval drills off Callao in 2020."
+    kw = dict(mode="military_exercise", countries=("PER", "KOR"), source=("PER", "KOR"), location="Callao")
+    a = make_event("d1", t1, t1, "COOPERATE", date="2019", **kw)
+    b = make_event("d2", t2, t2, "COOPERATE", date="2020", **kw)
+    assert find_conflicts([a, b]) == []

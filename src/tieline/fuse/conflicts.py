@@ -141,8 +141,9 @@ def date_conflicts(events, clusters, docs) -> list[dict]:
     """One act, dates that exclude each other.
 
     A pair qualifies when every other veto passes, it scores as the same act without any
-    date evidence, both are completed acts, they share a specific anchor (an amount, an
-    edition number, or a place) and come from different documents."""
+    date evidence, both are completed one-off acts (a signing, not a yearly drill), they
+    share a specific anchor (an amount, an edition number, or a place) and come from
+    different documents."""
     out = []
     feats = [_features(e) for e in events]
     for i, j in candidate_pairs(events, feats):
@@ -151,6 +152,8 @@ def date_conflicts(events, clusters, docs) -> list[dict]:
             continue
         if a.status not in STATUS_PAST or b.status not in STATUS_PAST:
             continue
+        if a.mode not in cues()["one_off_modes"]:
+            continue  # recurring acts (drills, meetings) in two years are a series
         if vetoed(a, b, feats[i], feats[j], check_date=False):
             continue
         anchors = bool(feats[i].editions & feats[j].editions)
