@@ -62,7 +62,7 @@ P_PERIOD = r"^(year|quarter|month)$"
 
 HINTS = {
     "pair": "ISO 3166 alpha-3 codes joined by '-', e.g. PAK-RUS",
-    "type": "a PLOVER event type, e.g. AGREE or CONSULT",
+    "type": "letters and underscores: an event type (AGREE, CONSULT) or an entity type (PERSON, ORG)",
     "status": "one of occurred, ongoing, planned, proposed, negated",
     "sector": "a sector name, e.g. energy or defense",
     "country": "an ISO 3166 alpha-3 code, e.g. RUS",
@@ -217,52 +217,54 @@ def create_app(db_path: str | Path) -> FastAPI:
         return kb.pairs()
 
     @app.get("/api/events", tags=["api"], summary="Events, filtered and paginated (date order)")
-    def api_events(pair: str | None = Query(None, pattern=P_PAIR, max_length=20),
-                   type: str | None = Query(None, pattern=P_TYPE),
-                   status: str | None = Query(None, pattern=P_STATUS),
-                   sector: str | None = Query(None, pattern=P_SECTOR),
-                   country: str | None = Query(None, pattern=P_COUNTRY),
-                   date_from: str | None = Query(None, pattern=P_DATE),
-                   date_to: str | None = Query(None, pattern=P_DATE),
-                   project: str | None = Query(None, pattern=P_SLUG),
-                   doc: str | None = Query(None, pattern=P_DOC),
-                   limit: int = Query(100, ge=0, le=MAX_LIMIT),
-                   offset: int = Query(0, ge=0)):
+    def api_events(pair: str | None = Query(None, description=HINTS["pair"], pattern=P_PAIR, max_length=20),
+                   type: str | None = Query(None, description=HINTS["type"], pattern=P_TYPE),
+                   status: str | None = Query(None, description=HINTS["status"], pattern=P_STATUS),
+                   sector: str | None = Query(None, description=HINTS["sector"], pattern=P_SECTOR),
+                   country: str | None = Query(None, description=HINTS["country"], pattern=P_COUNTRY),
+                   date_from: str | None = Query(None, description=HINTS["date_from"], pattern=P_DATE),
+                   date_to: str | None = Query(None, description=HINTS["date_to"], pattern=P_DATE),
+                   project: str | None = Query(None, description=HINTS["project"], pattern=P_SLUG),
+                   doc: str | None = Query(None, description=HINTS["doc"], pattern=P_DOC),
+                   limit: int = Query(100, description=HINTS["limit"], ge=0, le=MAX_LIMIT),
+                   offset: int = Query(0, description=HINTS["offset"], ge=0)):
         return kb.events(pair=check_pair(pair), type=type, status=status, sector=sector,
                          country=country.upper() if country else None, date_from=date_from, date_to=date_to,
                          project=project, doc=doc, limit=limit, offset=offset)
 
     @app.get("/api/events/{eid}", tags=["api"], summary="One event: evidence in its article, cluster, conflicts")
     def api_event(eid: str):
+        """Event ids look like `<document>#e03`: encode the `#` as `%23` in a URL."""
         ev = kb.event(eid)
         if ev is None:
             raise not_found("event", eid, "event ids are listed by /api/events")
         return ev
 
     @app.get("/api/timeline", tags=["api"], summary="The fused timeline (clusters merged, intended flagged)")
-    def api_timeline(pair: str | None = Query(None, pattern=P_PAIR, max_length=20)):
+    def api_timeline(pair: str | None = Query(None, description=HINTS["pair"], pattern=P_PAIR, max_length=20)):
         return kb.timeline(check_pair(pair))
 
     @app.get("/api/trend", tags=["api"], summary="Weighted cooperation/conflict per period")
-    def api_trend(pair: str | None = Query(None, pattern=P_PAIR, max_length=20),
-                  period: str = Query("year", pattern=P_PERIOD)):
+    def api_trend(pair: str | None = Query(None, description=HINTS["pair"], pattern=P_PAIR, max_length=20),
+                  period: str = Query("year", description=HINTS["period"], pattern=P_PERIOD)):
         return kb.trend(check_pair(pair), period)
 
     @app.get("/api/trade", tags=["api"], summary="Bilateral trade value per period, every report cited")
-    def api_trade(pair: str | None = Query(None, pattern=P_PAIR, max_length=20)):
+    def api_trade(pair: str | None = Query(None, description=HINTS["pair"], pattern=P_PAIR, max_length=20)):
         return kb.trade(check_pair(pair))
 
     @app.get("/api/quotes", tags=["api"], summary="Quotes, optionally by speaker, paginated")
-    def api_quotes(speaker: str | None = Query(None, pattern=P_NAME),
-                   limit: int = Query(100, ge=0, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
+    def api_quotes(speaker: str | None = Query(None, description=HINTS["speaker"], pattern=P_NAME),
+                   limit: int = Query(100, description=HINTS["limit"], ge=0, le=MAX_LIMIT), offset: int = Query(0, description=HINTS["offset"], ge=0)):
         return kb.quotes(speaker=speaker, limit=limit, offset=offset)
 
     @app.get("/api/entities", tags=["api"], summary="Resolved people, organisations and places")
-    def api_entities(type: str | None = Query(None, pattern=r"^[A-Za-z_]{1,16}$")):
+    def api_entities(type: str | None = Query(None, description=HINTS["type"], pattern=r"^[A-Za-z_]{1,16}$")):
         return kb.entities(type=type)
 
     @app.get("/api/entities/{name}", tags=["api"], summary="One entity by id, name or alias, with quotes and events")
     def api_entity(name: str):
+        """`name` is an entity id (`vladimir-putin`), its name or any alias, case-insensitive."""
         ent = kb.entity(name)
         if ent is None:
             raise not_found("entity", name, "entity ids and names are listed by /api/entities")
@@ -284,21 +286,23 @@ def create_app(db_path: str | Path) -> FastAPI:
         return kb.conflicts()
 
     @app.get("/api/documents/{ref:path}", tags=["api"], summary="A document (by id or name) as paragraphs of runs")
-    def api_document(ref: str, start: int | None = Query(None, ge=0), end: int | None = Query(None, ge=0)):
+    def api_document(ref: str, start: int | None = Query(None, description=HINTS["start"], ge=0), end: int | None = Query(None, description=HINTS["end"], ge=0)):
+        """`ref` is a document id or name; `start` and `end` (character offsets in the raw
+        text) mark a span, returned as runs with `mark: true`."""
         d = kb.document(ref, highlight=(start, end) if start is not None and end is not None else None)
         if d is None:
             raise not_found("document", ref, "document names appear in every citation")
         return d
 
     @app.get("/api/search", tags=["api"], summary="Full-text search over articles, events and quotes")
-    def api_search(q: str = Query(..., min_length=1, max_length=200), limit: int = Query(20, ge=1, le=200)):
+    def api_search(q: str = Query(..., description=HINTS["q"], min_length=1, max_length=200), limit: int = Query(20, description=HINTS["limit"], ge=1, le=200)):
         return kb.search(q, limit=limit)
 
     # ------------------------------------------------------------ pages
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def overview(request: Request, pair: str | None = Query(None, pattern=P_PAIR, max_length=20),
-                 period: str = Query("year", pattern=P_PERIOD)):
+    def overview(request: Request, pair: str | None = Query(None, description=HINTS["pair"], pattern=P_PAIR, max_length=20),
+                 period: str = Query("year", description=HINTS["period"], pattern=P_PERIOD)):
         pair = check_pair(pair) or top_pair
         trend = kb.trend(pair, period)
         trade = kb.trade(pair)
@@ -316,7 +320,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline(request: Request, pair: str | None = None, type: str | None = None, status: str | None = None,
                  sector: str | None = None, country: str | None = None, date_from: str | None = None,
-                 date_to: str | None = None, page_no: int = Query(1, ge=1, le=10**6, alias="page")):
+                 date_to: str | None = None, page_no: int = Query(1, description=HINTS["page"], ge=1, le=10**6, alias="page")):
         # A filter form sends unset fields as '': here that means "any", checked by hand
         # (the API's Query patterns would reject it). pair=ALL means every pair.
         pair = opt("pair", pair, P_PAIR + "|^ALL$")
@@ -345,7 +349,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return page(request, "event.html", title=f"{ev['type']} {ev['date'] or ''} · tieline", ev=ev)
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
-    def entities_page(request: Request, type: str | None = Query(None, pattern=r"^[A-Za-z_]{1,16}$")):
+    def entities_page(request: Request, type: str | None = Query(None, description=HINTS["type"], pattern=r"^[A-Za-z_]{1,16}$")):
         ents = kb.entities(type=type)
         types = sorted({e["type"] for e in kb.entities()})
         return page(request, "entities.html", title="Entities · tieline", entities=ents, types=types, etype=type)
@@ -376,16 +380,16 @@ def create_app(db_path: str | Path) -> FastAPI:
         return page(request, "conflicts.html", title="Conflicts · tieline", conflicts=kb.conflicts())
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
-    def quotes_page(request: Request, speaker: str | None = Query(None, pattern=P_NAME),
-                    page_no: int = Query(1, ge=1, le=10**6, alias="page")):
+    def quotes_page(request: Request, speaker: str | None = Query(None, description=HINTS["speaker"], pattern=P_NAME),
+                    page_no: int = Query(1, description=HINTS["page"], ge=1, le=10**6, alias="page")):
         res = kb.quotes(speaker=speaker, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE)
         pages = max(1, math.ceil(res["total"] / PAGE_SIZE))
         return page(request, "quotes.html", title="Quotes · tieline", result=res, speaker=speaker,
                     page_no=page_no, pages=pages)
 
     @app.get("/documents/{ref:path}", response_class=HTMLResponse, include_in_schema=False)
-    def document_page(request: Request, ref: str, start: int | None = Query(None, ge=0),
-                      end: int | None = Query(None, ge=0)):
+    def document_page(request: Request, ref: str, start: int | None = Query(None, description=HINTS["start"], ge=0),
+                      end: int | None = Query(None, description=HINTS["end"], ge=0)):
         hl = (start, end) if start is not None and end is not None and end > start else None
         d = kb.document(ref, highlight=hl)
         if d is None:
@@ -394,7 +398,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return page(request, "document.html", title=f"{d['title'] or d['doc']} · tieline", d=d, events=events)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: str | None = Query(None, max_length=200)):
+    def search_page(request: Request, q: str | None = Query(None, description=HINTS["q"], max_length=200)):
         res = views.search(kb, q) if q and q.strip() else None
         return page(request, "search.html", title=f"Search {q or ''} · tieline", q=q or "", res=res)
 
