@@ -7,17 +7,19 @@ How it decides, in three steps:
 
 1. **Blocking** keeps it sub-quadratic: an event goes into one block per pair of its
    countries (plus its type), and one per project. Inside a block, events are sorted by
-   date and each is compared only with the next ``WINDOW`` events, so a block of any
-   size costs O(n * WINDOW).
-2. **Pair decision**: hard vetoes first (different type, incompatible dates such as
-   2016 vs 2017, different projects, opposite directions, different editions of a
-   series, places that exclude each other, overlapping evidence in one document), then
-   a score from agreeing evidence: same date at a fine precision, same project, same
-   place, a shared amount, same mode, similar wording, and, inside one document, a
-   nearby or anaphoric mention ("The agreement was signed by ...").
-3. **Agglomeration**: candidate pairs are merged best first, and two groups only merge
-   when no pair across them is vetoed, so a vaguely dated mention cannot chain a 2016
-   drill to a 2017 one.
+   date and each is compared only with the next ``WINDOW`` events (a second pass sorts
+   large blocks by wording, so undated reports of one act still meet): O(n * WINDOW).
+2. **Pair decision**: hard vetoes first (``veto_reason``: different type, incompatible
+   dates such as 2016 vs 2017, different projects, parties or places that exclude each
+   other, opposite directions, different editions of a series, a summary of a series vs
+   one of its acts, "was held" vs "will be held" in one article, two events of one
+   clause), then a score from agreeing evidence: same date at a fine precision, same
+   project, place or amount, same mode, similar wording, the same people, and inside one
+   document a nearby or referring mention ("The agreement was signed by ...", "This
+   upcoming visit"); "also", "another" and clashing small numbers count against.
+3. **Agglomeration**: candidate pairs merge best first; two groups merge only when no
+   pair across them is vetoed and their mean pair score is high enough (average link),
+   so a vaguely dated mention cannot chain a 2016 drill to a 2017 one.
 
 Each cluster gets a canonical event (the best-supported date at the finest compatible
 precision, the majority status, the union of amounts) and corroboration counts
