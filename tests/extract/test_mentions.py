@@ -76,3 +76,8 @@ def test_strip_title():
     assert strip_title("President Putin") == "Putin"
     assert strip_title("Dr Lena Varga") == "Lena Varga"
     assert strip_title("Lena Varga") == "Lena Varga"
+
+
+def test_acronym_with_inner_letters():
+    _, ms = _mentions("Members of the Andean Economic Union (ANEU) met in Quito.", "The ANEU budget grew.")
+    assert {m.name for m in ms if m.text == "ANEU"} == {"Andean Economic Union"}

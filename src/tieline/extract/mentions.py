@@ -173,6 +173,26 @@ def _apposition_before(text: str, start: int) -> str | None:
     return phrase
 
 
+def _spells(letters: str, words: list[str]) -> bool:
+    """"EAEU" from "Eurasian Economic Union": every capitalised word gives its first
+    letter in order, and extra letters of the acronym come from inside those words."""
+    caps = [w for w in words if w[:1].isupper()]
+    if not caps or letters[:1] != caps[0][0] or len(letters) > 2 * len(caps):
+        return False
+    i = 0
+    for wi, w in enumerate(caps):
+        if i >= len(letters) or letters[i] != w[0].upper():
+            return False
+        i += 1
+        rest = w[1:].upper()
+        # take inner letters of this word only while the next word's initial is not due
+        while i < len(letters) and (wi + 1 >= len(caps) or letters[i] != caps[wi + 1][0].upper()) \
+                and letters[i] in rest:
+            rest = rest[rest.index(letters[i]) + 1:]
+            i += 1
+    return i == len(letters)
+
+
 def _acronyms(text: str) -> list[tuple[int, int, str, int, int, str]]:
     """"Long Name (LN)" -> (exp_start, exp_end, expansion, acr_start, acr_end, acronym)."""
     out = []
@@ -196,7 +216,7 @@ def _acronyms(text: str) -> list[tuple[int, int, str, int, int, str]]:
                     if p[:1].isupper():
                         initials += p[0]
             plain = "".join(w.group(0)[0] for w in seq if w.group(0)[:1].isupper())
-            if initials == letters or plain == letters:
+            if initials == letters or plain == letters or _spells(letters, [w.group(0) for w in seq]):
                 best = seq
                 break
         if not best:
@@ -246,7 +266,7 @@ def _project_re() -> re.Pattern:
     if _PROJECT_RE is None:
         heads = "|".join(sorted(_cues()["project_strict_heads"], key=len, reverse=True))
         _PROJECT_RE = re.compile(
-            rf"(?<![\w-])((?:[A-Z][\w\u2019'&+-]*\s+(?:(?:and|of|&|the|de)\s+)?){{1,6}}(?:{heads}))(?:\s+(\d+))?\b")
+            rf"(?<![\w-])((?:[A-Z][\w\u2019'&+-]*\s+(?:(?:and|of|of\s+the|&|de|for)\s+)?){{1,6}}(?:{heads}))(?:\s+(\d+))?\b")
     return _PROJECT_RE
 
 
