@@ -135,3 +135,11 @@ def test_date_line_in_another_language():
     assert m["published"] == "2019-03-14"
     assert m["author"] == "Awa Ndiaye"
     assert m["title"] == "Le Sénégal et le Maroc signent un accord sur la pêche"
+
+
+def test_date_next_to_the_byline_beats_a_site_date_bar():
+    raw = ("Monday, 10 June 2019\n\nHome | World | Business\n\n"
+           "Peru and Bolivia agree on lake clean-up\n\nBy Rosa Quispe\n\n3 June 2019\n\n"
+           "Peru and Bolivia agreed on Friday to clean up Lake Titicaca together, the two environment "
+           "ministries said in a joint statement.\n")
+    assert meta_of(raw)["published"] == "2019-06-03"

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 
 from ..extract import dates as _dates
+from .clean import (BIO, BYLINE, DATE, DATE_RE, FORUM, TITLE, CleanResult, byline_name, header_name,
+                    lexicon, looks_like_name)
 from .language import detect_language
-from .clean import BIO, BYLINE, DATE, DATE_RE, FORUM, CleanResult, byline_name, header_name, lexicon, looks_like_name
+
 
 def to_iso(text: str | None) -> str | None:
+    """ISO 8601 at the precision the text gives (the shared date reader does the work)."""
     if not text:
         return None
     return _dates.to_iso(text)
@@ -128,20 +131,26 @@ def _foreign_date(text: str, lang: str) -> str | None:
 def _published_from_text(raw: str, clean: CleanResult) -> str | None:
     body_start = clean.paragraphs[0].start if clean.paragraphs else len(raw)
     header = [(p, r) for p, r in zip(clean.dropped, clean.reasons) if p.start < body_start]
-    # a date line in the header (before the body), not a join date
+    # a date line in the header (before the body), not a join date; when there are several
+    # (a site's "today" bar, a teaser list), the one next to the headline or byline wins
+    anchors = [k for k, (p, r) in enumerate(header) if r in (TITLE, BYLINE)]
+    found: list[tuple[int, int, str]] = []
     updated = None
-    for p, r in header:
+    for k, (p, r) in enumerate(header):
         if r == DATE and not _near_forum(clean, p.start):
             if re.match(r"\s*(?:last\s+)?updated\b", p.text, re.I):
                 updated = updated or _first_date(p.text)
                 continue
             iso = _first_date(p.text)
-            if iso:
-                return iso
-        if r == BYLINE:   # "By Jane Doe | March 3, 2018"
+        elif r == BYLINE:   # "By Jane Doe | March 3, 2018"
             iso = _first_date(p.text)
-            if iso:
-                return iso
+        else:
+            continue
+        if iso:
+            distance = min((abs(k - a) for a in anchors), default=0)
+            found.append((distance, -k, iso))
+    if found:
+        return min(found)[2]
     # a labelled date inside another header line: "TNN | Published: Mar 3, 2019, 10:15 IST"
     for p, r in header:
         if r in (FORUM,):
