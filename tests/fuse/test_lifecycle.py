@@ -42,3 +42,24 @@ def test_stage_cues_are_whole_words():
                    project="andes-gas-line")
     (lc,) = project_lifecycles([e])
     assert [s["stage"] for s in lc["stages"]] == ["under_way"]
+
+
+def test_two_names_for_one_signing_become_aliases():
+    from tieline.fuse.cluster import cluster_events
+    t0 = "Peru and Korea agreed in 2015 to build the Andes Gas Line."
+    t1 = "Peru and Korea signed the $2.5 billion Andes Gas Line pact in Lima on 15 July 2021."
+    t2 = "Peru and Korea signed the $2.5 billion Pacific Stream pact in Lima on 15 July 2021."
+    kw = dict(mode="sign_agreement", countries=("PER", "KOR"), source=("PER", "KOR"))
+    early = make_event("d0", t0, t0, "AGREE", date="2015", project="andes-gas-line", countries=("PER", "KOR"))
+    a = make_event("d1", t1, t1, "AGREE", date="2021-07-15", location="Lima", amounts=[(2.5e9, "USD")],
+                   project="andes-gas-line", **kw)
+    b = make_event("d2", t2, t2, "AGREE", date="2021-07-15", location="Lima", amounts=[(2.5e9, "USD")],
+                   project="pacific-stream", **kw)
+    events = [early, a, b]
+    clusters = cluster_events(events)
+    assert [c.members for c in clusters] == [(1, 2)]
+    out = {lc["project"]: lc for lc in project_lifecycles(events, (), clusters)}
+    (r,) = out["andes-gas-line"]["renames"]
+    assert (r["old"], r["new"], r["how"]) == ("andes-gas-line", "pacific-stream", "same event")
+    # without the clusters nothing links the two names
+    assert all(not lc["renames"] for lc in project_lifecycles(events))

@@ -10,11 +10,11 @@ How it decides, in three steps:
    date and each is compared only with the next ``WINDOW`` events (a second pass sorts
    large blocks by wording, so undated reports of one act still meet): O(n * WINDOW).
 2. **Pair decision**: hard vetoes first (``veto_reason``: different type, incompatible
-   dates such as 2016 vs 2017, different projects, parties or places that exclude each
-   other, opposite directions, different editions of a series, a summary of a series vs
+   dates such as 2016 vs 2017, two projects in one article, parties or places that
+   exclude each other, opposite directions, different editions of a series, a summary of a series vs
    one of its acts, "was held" vs "will be held" in one article, two events of one
    clause), then a score from agreeing evidence: same date at a fine precision, same
-   project, place or amount, same mode, similar wording, the same people, and inside one
+   project (a different one counts against), place or amount, same mode, similar wording, the same people, and inside one
    document a nearby or referring mention ("The agreement was signed by ...", "This
    upcoming visit"); "also", "another" and clashing small numbers count against.
 3. **Agglomeration**: candidate pairs merge best first; two groups merge only when no
@@ -248,7 +248,9 @@ def veto_reason(a: Event, b: Event, fa: _Feat, fb: _Feat, check_date: bool = Tru
         return "series"
     if check_date and date_relation(a.date, b.date) == "incompatible":
         return "date"
-    if a.project and b.project and a.project != b.project:
+    if a.project and b.project and a.project != b.project and a.doc_id == b.doc_id:
+        # one article keeps its projects apart; across reports one project may go by
+        # two names (a rename), which the score weighs instead
         return "project"
     if fa.editions and fb.editions and not (fa.editions & fb.editions):
         return "edition"
@@ -315,6 +317,9 @@ def pair_score(a: Event, b: Event, fa: _Feat | None = None, fb: _Feat | None = N
         score += 0.75 if min(precision(a.date), precision(b.date)) >= 2 else 0.25
     elif rel == "near":
         score += 0.5
+    if a.project and b.project and a.project != b.project:
+        # two names for one project happen (renames, acronyms): a strong doubt, not a veto
+        score -= 2.5
     if a.project and a.project == b.project:
         # inside one article every event may belong to its one project: weak there
         score += 1.5 if a.doc_id != b.doc_id else 0.5

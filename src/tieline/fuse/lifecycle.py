@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import combinations
 from functools import lru_cache
 from typing import Sequence
 
@@ -87,7 +88,11 @@ def _stage(e: Event, earlier_signings: list[Event]) -> str:
     return "under_way"
 
 
-def project_lifecycles(events: Sequence[Event], mentions: Sequence[Mention] = ()) -> list[dict]:
+def project_lifecycles(events: Sequence[Event], mentions: Sequence[Mention] = (),
+                       clusters: Sequence = ()) -> list[dict]:
+    """One lifecycle per project. ``clusters`` (from ``cluster_events``), when given,
+    link two project names that reports use for one act: the name first used earlier
+    is taken as the old one."""
     by_project: dict[str, list[Event]] = defaultdict(list)
     # "this project was not progressing" belongs to the project named just before
     for e, p in zip(events, project_of(events)):
@@ -106,7 +111,19 @@ def project_lifecycles(events: Sequence[Event], mentions: Sequence[Mention] = ()
         for old, new in find_renames(text):
             for key in {project, slug(old), slug(new)} - {None}:
                 renames[key].append({"old": old, "new": new, "doc_id": doc_id, "start": start,
-                                     "end": end, "evidence": text, "date": date})
+                                     "end": end, "evidence": text, "date": date, "how": "text"})
+    for cl in clusters:
+        named = sorted({events[i].project for i in cl.members if events[i].project})
+        for old_p, new_p in combinations(named, 2):
+            first = {p: min(date_sort_key(e.date) for e in by_project.get(p, []) or
+                            [events[i] for i in cl.members if events[i].project == p]) for p in (old_p, new_p)}
+            if first[new_p] < first[old_p]:
+                old_p, new_p = new_p, old_p
+            e = next(events[i] for i in cl.members if events[i].project == new_p)
+            rec = {"old": old_p, "new": new_p, "doc_id": e.doc_id, "start": e.start, "end": e.end,
+                   "evidence": e.evidence, "date": e.date, "how": "same event"}
+            renames[old_p].append(rec)
+            renames[new_p].append(rec)
     out = []
     projects = sorted(set(by_project) | {k for k in renames if k in by_project or k in names})
     for p in projects:
@@ -137,7 +154,7 @@ def project_lifecycles(events: Sequence[Event], mentions: Sequence[Mention] = ()
         out.append({
             "project": p,
             "aliases": sorted(a for a in aliases if a),
-            "renames": [{k: r[k] for k in ("old", "new", "doc_id", "start", "end", "evidence")} for r in rn],
+            "renames": [{k: r[k] for k in ("old", "new", "how", "doc_id", "start", "end", "evidence")} for r in rn],
             "stages": stages,
             "values": values,
             "lengths": lengths,
