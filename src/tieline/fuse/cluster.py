@@ -11,12 +11,13 @@ How it decides, in three steps:
    large blocks by wording, so undated reports of one act still meet): O(n * WINDOW).
 2. **Pair decision**: hard vetoes first (``veto_reason``: different type, incompatible
    dates such as 2016 vs 2017, two projects in one article, parties or places that
-   exclude each other, opposite directions, different editions of a series, a summary of a series vs
-   one of its acts, "was held" vs "will be held" in one article, two events of one
-   clause), then a score from agreeing evidence: same date at a fine precision, same
-   project (a different one counts against), place or amount, same mode, similar wording, the same people, and inside one
-   document a nearby or referring mention ("The agreement was signed by ...", "This
-   upcoming visit"); "also", "another" and clashing small numbers count against.
+   exclude each other, opposite directions, different editions of a series, a summary
+   of a series vs one of its acts, "was held" vs "will be held" in one article, two
+   events of one clause), then a score from agreeing evidence: same date at a fine
+   precision, same project (a different one counts against), place or amount, same
+   mode, similar wording, the same people, and inside one document a nearby or
+   referring mention ("The agreement was signed by ...", "This upcoming visit");
+   "also", "another" and clashing small numbers count against.
 3. **Agglomeration**: candidate pairs merge best first; two groups merge only when no
    pair across them is vetoed and their mean pair score is high enough (average link),
    so a vaguely dated mention cannot chain a 2016 drill to a 2017 one.
