@@ -143,3 +143,13 @@ def test_date_next_to_the_byline_beats_a_site_date_bar():
            "Peru and Bolivia agreed on Friday to clean up Lake Titicaca together, the two environment "
            "ministries said in a joint statement.\n")
     assert meta_of(raw)["published"] == "2019-06-03"
+
+
+def test_markdown_header_markup_is_not_part_of_the_meta():
+    raw = (PAGES / "markdown_article.md").read_text("utf-8")
+    r = clean_text(raw)
+    m = extract_meta(raw, r, {})
+    assert (m["title"], m["author"], m["published"]) == (
+        "Ethiopia and Djibouti agree on new water pipeline", "Hana Tesfaye", "2021-02-12")
+    text = "\n".join(p.text for p in r.paragraphs)
+    assert "funded by a loan" in text and "Tags:" not in text and "Share this article" not in text

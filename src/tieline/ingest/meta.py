@@ -30,7 +30,7 @@ def clean_author(raw: str | None) -> str | None:
     if not raw:
         return None
     lex = lexicon()
-    text = raw.strip()
+    text = raw.strip().replace("*", "").replace("_", " ").strip()
     m = lex.byline.match(text)
     if m:
         text = m.group("rest")
@@ -199,7 +199,7 @@ def extract_meta(raw: str, clean: CleanResult, hints: dict | None = None) -> dic
     hints = hints or {}
     title = (hints.get("title") or "").strip() or None
     if title is None and clean.title_para is not None:
-        title = clean.dropped[clean.title_para].text.strip()
+        title = _plain(clean.dropped[clean.title_para].text) or None
 
     author = None
     for cand in _as_list(hints.get("author")):
@@ -232,6 +232,11 @@ def extract_meta(raw: str, clean: CleanResult, hints: dict | None = None) -> dic
 
     return {"title": title, "author": author, "published": published,
             "site": hints.get("site") or None}
+
+
+def _plain(text: str) -> str:
+    """A header line without markup and bullets: '# **Title**' -> 'Title'."""
+    return re.sub(r"\s+", " ", text.strip(" \t#*_`>|•·-–—=~")).strip()
 
 
 def _as_list(value) -> list[str]:
