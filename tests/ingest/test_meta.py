@@ -153,3 +153,15 @@ def test_markdown_header_markup_is_not_part_of_the_meta():
         "Ethiopia and Djibouti agree on new water pipeline", "Hana Tesfaye", "2021-02-12")
     text = "\n".join(p.text for p in r.paragraphs)
     assert "funded by a loan" in text and "Tags:" not in text and "Share this article" not in text
+
+
+@pytest.mark.parametrize("prefix, published", [
+    (" date 2021-05-04 ", "2021-05-04"), (" date 2021-05 ", "2021-05"), (" date 2019 ", "2019"),
+    ("Published: 2019-05\n\n", "2019-05"),
+])
+def test_date_label_at_the_precision_it_gives(prefix, published):
+    raw = prefix + ("Kenya and Uganda agreed on Monday to extend the oil pipeline to the coast, "
+                    "officials said in Nairobi.\n")
+    r = clean_text(raw)
+    assert r.paragraphs[0].text.startswith("Kenya and Uganda")
+    assert extract_meta(raw, r, {})["published"] == published

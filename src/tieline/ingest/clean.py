@@ -123,7 +123,8 @@ DATE_PATTERN = (
 DATE_RE = re.compile(DATE_PATTERN, re.I)
 _DATE_ONLY = re.compile(r"^" + DATE_PATTERN + r"$", re.I)
 #: A leading "date 2021-07-15 " / "Published: March 3, 2018 " label glued to a line.
-_DATE_PREFIX = re.compile(r"^(?:date|published|posted|updated|dated)\s*:?\s*(?P<date>" + DATE_PATTERN + r")(?=\s|$)", re.I)
+_DATE_PREFIX = re.compile(r"^(?:date|published|posted|updated|dated)\s*:?\s*(?P<date>" + DATE_PATTERN
+                          + r"|\d{4}(?:-\d{2})?)(?=\s|$)", re.I)
 
 
 _PLACE_PREFIX = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*,\s*(?=\S)")
@@ -136,6 +137,8 @@ def date_only(text: str) -> str | None:
     if len(t) > 90 or not any(ch.isdigit() for ch in t):
         return None       # a date line is short and has a year in it
     t = lexicon().date_label.sub("", t, count=1).strip(" |,:-–—()[]")
+    if re.fullmatch(r"(?:1[89]|20)\d{2}(?:-[01]\d)?", t) and t != _strip_furniture(text):
+        return t          # a labelled year or year-month: "date 2021", "Published: 2019-05"
     if not _DATE_ONLY.match(t):
         t = _PLACE_PREFIX.sub("", t, count=1)
     if not _DATE_ONLY.match(t):   # "22 Apr 2021 22 Apr 2021": published and updated side by side

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ..extract import dates as _dates
-from .clean import (BIO, BYLINE, DATE, DATE_RE, FORUM, TITLE, CleanResult, byline_name, header_name,
-                    lexicon, looks_like_name)
+from .clean import (BIO, BYLINE, DATE, DATE_RE, FORUM, TITLE, CleanResult, byline_name, date_only,
+                    header_name, lexicon, looks_like_name)
 from .language import detect_language
 
 
@@ -104,7 +104,10 @@ _LABELLED = re.compile(r"\b(?P<label>(?:first\s+)?published|posted|updated|last\
 
 def _first_date(text: str) -> str | None:
     m = DATE_RE.search(text)
-    return to_iso(m.group(0)) if m else None
+    if m:
+        return to_iso(m.group(0))
+    bare = date_only(text)      # "date 2021", "Published: 2019-05"
+    return to_iso(bare) if bare else None
 
 
 def _foreign_date(text: str, lang: str) -> str | None:
