@@ -111,3 +111,12 @@ def test_unique_container_absorbs_a_shorter_org_name():
         M("d2", "Fisheries Agency", "Fisheries Agency", label="ORG"),
     ], META)
     assert len(ents) == 1 and "Fisheries Agency" in ents[0].aliases
+
+
+def test_roles_are_spelled_out_and_not_repeated_within_a_document():
+    ents = resolve_entities([
+        M("d1", "PM Karel Novak", "Karel Novak", role="PM"),
+        M("d1", "Prime Minister Karel Novak", "Karel Novak", role="Prime Minister", start=40),
+        M("d2", "former Prime Minister Karel Novak", "Karel Novak", role="former Prime Minister"),
+    ], META)
+    assert [(r.title, r.doc) for r in ents[0].roles] == [("Prime Minister", "doc-1"), ("former Prime Minister", "doc-2")]

@@ -117,6 +117,8 @@ def _title_before(sdoc, tok_i: int) -> tuple[int, str | None, str | None]:
     while j >= 0:
         t = sdoc[j]
         low = t.text.lower()
+        if low == "and" and j > 0 and sdoc[j - 1].text.lower() in heads:
+            break       # "the President and Prime Minister X": two people's titles
         if low in words or low in hon or (t.text[:1].isupper() and t.pos_ == "PROPN" and low in heads):
             toks.append(t)
             j -= 1

@@ -90,6 +90,40 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return True
 
 
+def _expand_role(role: str) -> str:
+    """"PM" -> "Prime Minister": one spelling per title, so that roles compare."""
+    from ..extract.mentions import lexicon
+    abbr = lexicon("titles_people")["abbreviations"]
+    words = role.split()
+    out = [abbr.get(w, w) for w in words]
+    return " ".join(out)
+
+
+def _roles(gms: list[Mention], doc_meta: dict) -> tuple[Role, ...]:
+    """One role per title per document; a title contained in a fuller one of the
+    same document ("President" beside "former President") is not repeated."""
+    per_doc: dict[str, list[str]] = defaultdict(list)
+    order = []
+    for m in sorted(gms, key=lambda m: (m.doc_id, m.start)):
+        if not m.role:
+            continue
+        title = _expand_role(m.role.strip())
+        if m.doc_id not in per_doc:
+            order.append(m.doc_id)
+        if title.lower() not in (t.lower() for t in per_doc[m.doc_id]):
+            per_doc[m.doc_id].append(title)
+    out = []
+    for doc_id in order:
+        titles = per_doc[doc_id]
+        docname, published = doc_meta.get(doc_id, (doc_id, None))
+        for t in titles:
+            low = t.lower()
+            if any(o != t and (o.lower().endswith(" " + low)) for o in titles):
+                continue
+            out.append(Role(t, docname, published))
+    return tuple(out)
+
+
 def _surface_forms(m: Mention) -> list[str]:
     """Every form a mention shows: as written, its name, without the title, and
     with only the courtesy title ("governor Dr Reza Baqir" -> "Dr Reza Baqir")."""
@@ -254,14 +288,7 @@ def resolve_entities(mentions: Iterable[Mention], doc_meta: dict) -> list[Entity
                     forms.add(f)
         countries = Counter(m.country for m in gms if m.country)
         country = countries.most_common(1)[0][0] if countries else None
-        roles = []
-        seen = set()
-        for m in sorted(gms, key=lambda m: (m.doc_id, m.start)):
-            if m.role:
-                docname, published = doc_meta.get(m.doc_id, (m.doc_id, None))
-                if (m.role.lower(), docname) not in seen:
-                    seen.add((m.role.lower(), docname))
-                    roles.append(Role(m.role, docname, published))
+        roles = _roles(gms, doc_meta)
         eid = base = slug(name)
         n = 2
         while eid in used_ids:
