@@ -131,7 +131,9 @@ def project_lifecycles(events: Sequence[Event], mentions: Sequence[Mention] = ()
         aliases = set(names.get(p, set()))
         rn = renames.get(p, [])
         for r in rn:
-            aliases.update({r["old"], r["new"]})
+            for name in (r["old"], r["new"]):
+                # a slug (from linked events) shows as the names its mentions give
+                aliases.update(names.get(slug(name)) or {name})
             # the other name's project (if events were filed under it) is this one too
             for other in (slug(r["old"]), slug(r["new"])):
                 if other != p and other in by_project:
