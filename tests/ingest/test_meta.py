@@ -165,3 +165,10 @@ def test_date_label_at_the_precision_it_gives(prefix, published):
     r = clean_text(raw)
     assert r.paragraphs[0].text.startswith("Kenya and Uganda")
     assert extract_meta(raw, r, {})["published"] == published
+
+
+def test_site_named_as_author_is_no_author():
+    raw = "Two states signed a treaty on Monday to share river data, officials said in a joint statement.\n"
+    assert meta_of(raw, {"author": "Dawn.com"})["author"] is None
+    assert meta_of(raw, {"author": "Harbour Daily", "site": "Harbour Daily"})["author"] is None
+    assert meta_of(raw, {"author": "Jane Doe", "site": "Harbour Daily"})["author"] == "Jane Doe"

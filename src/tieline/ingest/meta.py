@@ -52,6 +52,8 @@ def clean_author(raw: str | None) -> str | None:
         return None
     if any(t.lower().strip(".") in lex.generic_name_tokens for t in toks):
         return None     # "Islamabad Bureau", "News Desk", "Staff Report"
+    if re.search(r"\w\.(?:com|net|org|pk|in|co|tv|news|info)\b|https?:|www\.", name, re.I):
+        return None     # a site, not a person: "Dawn.com"
     if not any(ch.isalpha() for ch in name) or len(toks) > 6:
         return None
     return name
@@ -205,8 +207,9 @@ def extract_meta(raw: str, clean: CleanResult, hints: dict | None = None) -> dic
         title = _plain(clean.dropped[clean.title_para].text) or None
 
     author = None
+    site = (hints.get("site") or "").strip().lower()
     for cand in _as_list(hints.get("author")):
-        names = _author_names(cand)
+        names = [n for n in _author_names(cand) if n.lower() != site]
         if names:
             author = _join(names)
             break
