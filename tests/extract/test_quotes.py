@@ -120,3 +120,22 @@ def test_straight_quotes_and_apostrophes():
     marks = find_marked('The envoy said "the country\'s ports are open to all traders" on Friday.')
     assert len(marks) == 1
     assert "country's ports" in 'The envoy said "the country\'s ports are open to all traders"'[marks[0].start:marks[0].end]
+
+
+def test_single_marks_with_a_plural_possessive_inside():
+    _, qs = _quotes("Foreign Secretary Helen Marsh met the press.",
+                    "‘Nobody will lecture us about the two countries’ duties at sea,’ she said.")
+    assert len(qs) == 1
+    assert qs[0].text.endswith("duties at sea")
+    assert qs[0].speaker == "Helen Marsh"
+
+
+def test_unnamed_spokesman_of_an_institution_is_kept_as_written():
+    _, qs = _quotes("A Defence Ministry spokesman said: ‘The exercise will go ahead as planned next week.’")
+    assert qs and qs[0].speaker.endswith("spokesman")
+
+
+def test_quoted_as_saying_names_the_one_quoted():
+    _, qs = _quotes("Foreign Minister Pavel Orlov spoke after the talks.",
+                    "A news agency quoted Orlov as saying: “We will answer any provocation with all means.”")
+    assert qs and qs[0].speaker == "Pavel Orlov"

@@ -167,10 +167,10 @@ def _apposition_before(text: str, start: int) -> str | None:
     m = re.search(r"(?:^|[.;:]\s+|,\s+|\s)((?:[A-Z][\w\u2019'.-]*\s+){0,6}[A-Z][\w.-]*)\s*,\s*$", text[max(0, start - 90):start])
     if not m:
         return None
-    phrase = m.group(1)
+    phrase = re.sub(r"^(?:The|the|A|a|An|an)\s+", "", m.group(1))
     heads = _titles()[0]
     toks = phrase.split()
-    if toks[-1].lower() not in heads and not (len(toks) > 2 and toks[-3].lower() in heads):
+    if not toks or toks[-1].lower() not in heads and not (len(toks) > 2 and toks[-3].lower() in heads):
         return None
     return phrase
 

@@ -92,7 +92,14 @@ def find_marked(text: str) -> list[Marked]:
                 c = text[j]
                 after = text[j + 1] if j + 1 < len(text) else " "
                 if c in _SINGLE_CLOSE and not text[j - 1].isspace() and not after.isalnum():
-                    # "countries' " is a possessive only if no word follows that reads as text
+                    # "the countries’ obligations": a plural possessive, when a later
+                    # closing mark ends the quote before any new one opens
+                    nxt_word = text[j + 1:j + 3]
+                    later = re.search(r"[\u2019'](?![\w])", text[j + 1:])
+                    if text[j - 1] == "s" and re.match(r" [a-z]", nxt_word) and later and \
+                            not re.search(r"(?:^|\s)[\u2018']\w", text[j + 1:j + 1 + later.start()]):
+                        j += 1
+                        continue
                     break
                 if c in "\n":
                     j = len(text)
@@ -304,9 +311,15 @@ def _speaker_from_token(tok, base: int, para_i: int, pos: int, res: _Speakers) -
     hm = res.mention_at(base + tok.idx, base + tok.idx + len(tok.text))
     if hm is not None:
         return hm.name, hm.role
+    unnamed = tok.pos_ == "NOUN" and (head_low in roles or head_low in _source_nouns())
     for m in res.mentions:
-        if s <= m.start and m.end <= e:
+        if s <= m.start and m.end <= e and not unnamed:
             return m.name, m.role
+    if unnamed and not (head_low in roles and any(c.dep_ == "det" and c.text.lower() == "the" for c in tok.children)):
+        # "a Downing Street spokesman": the unnamed source as written
+        text = _np_text(tok, dets)
+        if text:
+            return text, None
     first = next(iter(tok.subtree))
     definite = first.text.lower() in ("the", "this", "that") or first.dep_ == "poss" or \
         any(c.dep_ in ("amod", "compound") for c in tok.children)
