@@ -44,6 +44,7 @@ class Spec:
     only_with: tuple[str, ...] = ()  # strict noun: the governing verbs it may join
     intransitive: bool = False       # verb: not this sense with a direct object
     no_passive: bool = False         # verb: not this sense in an agentless passive
+    needs_dobj: bool = False         # verb: an event only with a direct object
     no_own: bool = False             # weak noun: a state owning it is not enough
     cue: str = ""
 
@@ -65,7 +66,7 @@ def _spec(cue: str, d: dict) -> Spec:
         needs_xcomp=bool(d.get("needs_xcomp")),
         strict=bool(d.get("strict")), obj_only=bool(d.get("obj_only")),
         only_with=tuple(d.get("only_with", ())), intransitive=bool(d.get("intransitive")),
-        no_passive=bool(d.get("no_passive")), no_own=bool(d.get("no_own")),
+        no_passive=bool(d.get("no_passive")), needs_dobj=bool(d.get("needs_dobj")), no_own=bool(d.get("no_own")),
         cue=cue,
     )
 

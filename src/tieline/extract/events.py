@@ -136,6 +136,9 @@ _CLAUSAL = frozenset({"conj", "relcl", "advcl", "ccomp", "parataxis", "csubj", "
 #: Prepositions that attach one act to another in time or cause, not as its content.
 _SEPARATE_PREPS = frozenset({"under", "after", "before", "since", "following", "despite",
                              "amid", "during", "ahead", "until", "besides"})
+#: Nouns that make a prepositional phrase a time or cause frame ("in the wake of").
+_FRAME_NOUNS = frozenset({"wake", "aftermath", "light", "context", "backdrop", "face",
+                          "run-up", "midst", "lieu", "spite", "view", "case", "event"})
 #: How a governed trigger joins its governor (a noun object, an infinitive, a pobj).
 _JOIN = frozenset({"dobj", "xcomp", "attr", "pobj", "prep", "compound", "amod", "nsubjpass",
                    "acomp", "oprd", "dative", "pcomp", "nmod", "acl", "npadvmod", "poss",
@@ -160,12 +163,15 @@ def _trigger_spec(tok) -> Spec | None:
         if spec is None:
             return None
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        if spec.needs_obj and not any(o.lemma_.lower() in spec.needs_obj
-                                      or o.lower_ in spec.needs_obj for o in objs):
+        if spec.needs_obj and not any(
+                w.lemma_.lower() in spec.needs_obj or w.lower_ in spec.needs_obj
+                for o in objs for w in [o] + [c for c in o.children if c.dep_ == "compound"]):
             return None
         if spec.obj_not and any(o.lemma_.lower() in spec.obj_not for o in objs):
             return None
         if spec.intransitive and any(o.dep_ == "dobj" for o in objs):
+            return None
+        if spec.needs_dobj and not objs:
             return None
         if spec.no_passive and any(c.dep_ == "auxpass" for c in tok.children) \
                 and not any(c.dep_ == "agent" for c in tok.children):
@@ -208,6 +214,10 @@ def _governor(tok, triggers: dict):
             and tok.head.i in triggers and triggers[tok.head.i].spec.type == "CONSULT"):
         return triggers[tok.head.i]        # "met in Tashkent to discuss trade": one meeting
     for _ in range(8):
+        if (cur.dep_ == "conj" and cur.pos_ == "VERB" and cur.head.i not in triggers
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)):
+            cur = cur.head      # "an agreement to restore and modernise a mill": one act
+            continue
         if (cur.dep_ == "ccomp" and cur.head.i in triggers
                 and triggers[cur.head.i].spec.light):
             return triggers[cur.head.i]      # "help Egypt build a plant"
@@ -215,6 +225,8 @@ def _governor(tok, triggers: dict):
             return None
         if cur.dep_ == "prep" and cur.lower_ in _SEPARATE_PREPS:
             return None         # "built under an agreement signed in 2015": two acts
+        if cur.dep_ == "pobj" and cur.lemma_.lower() in _FRAME_NOUNS:
+            return None         # "in the wake of the withdrawal": background, not content
         cur = cur.head
         if cur.i in triggers:
             gov = triggers[cur.i]
@@ -224,11 +236,20 @@ def _governor(tok, triggers: dict):
     return None
 
 
+def _hops(tok, top) -> int:
+    """Dependency steps from ``tok`` up to ``top`` (its object is nearer than a detail)."""
+    n = 0
+    while tok is not top and tok.head is not tok and n < 20:
+        tok = tok.head
+        n += 1
+    return n
+
+
 def _merge(head: Trigger) -> Spec:
     """One spec for a trigger and those it absorbed: the head decides, a light head
     hands over to its object, a field mode refines an AGREE/REQUEST head."""
     spec = head.spec
-    members = sorted(head.members, key=lambda t: abs(t.tok.i - head.tok.i))
+    members = sorted(head.members, key=lambda t: (_hops(t.tok, head.tok), abs(t.tok.i - head.tok.i)))
     if spec.weak and head.tok.pos_ in ("NOUN", "PROPN"):
         # "cooperation with the signing of a pact": the real act under a weak noun
         strong = [m for m in members if not m.spec.weak and m.spec.type is not None
