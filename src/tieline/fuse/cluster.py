@@ -48,6 +48,8 @@ from .common import (
 WINDOW = 40
 #: A pair needs at least this score to be a merge candidate.
 THRESHOLD = 3.0
+#: Penalty when each party list names a state the other does not.
+PARTIES_CROSS = 1.0
 #: Bonus for a referring mention and its antecedent.
 ANTECEDENT = 1.5
 #: Two groups merge only when their mean pair score reaches this.
@@ -258,8 +260,8 @@ def veto_reason(a: Event, b: Event, fa: _Feat, fb: _Feat, check_date: bool = Tru
     # parties: one set must contain the other and they must share most members
     ca, cb = fa.countries, fb.countries
     if ca and cb:
-        if not (ca <= cb or cb <= ca):
-            return "parties"
+        # most parties shared; one list may name a state the other leaves out, or (less
+        # often, and scored down) each may name one the other does not
         if len(ca & cb) / len(ca | cb) < 0.6:
             return "parties"
     # direction: two directed acts with disjoint actors (a visit to vs a visit from)
@@ -353,6 +355,8 @@ def pair_score(a: Event, b: Event, fa: _Feat | None = None, fb: _Feat | None = N
         score -= 1.0
     if fa.countries and fa.countries == fb.countries:
         score += 0.5
+    elif fa.countries and fb.countries and not (fa.countries <= fb.countries or fb.countries <= fa.countries):
+        score -= PARTIES_CROSS
     if fa.editions and fa.editions == fb.editions:
         score += 1.0
     sim = text_similarity(fa, fb)
