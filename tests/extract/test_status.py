@@ -54,6 +54,11 @@ OCCURRED = [
     ("Officials said the shipment had arrived in Mombasa.", "arrived"),
     ("The deal was signed and ratified within a month.", "ratified"),
     ("Berlin does not accept the annexation of the region.", "accept", "REJECT"),
+    ("The loan that Kuwait has offered carries a low rate.", "loan"),
+    ("Dakar will host talks under an accord signed in Rome last month.", "accord"),
+    ("Trade fell sharply because of the sanctions on Iran.", "sanctions"),
+    ("Work on the dam began in 1998 and ended in 2004.", "Work"),
+    ("The minister greeted his visiting Omani counterpart at the airport.", "visiting"),
 ]
 
 ONGOING = [
@@ -70,6 +75,8 @@ ONGOING = [
     ("Vietnam started buying rice from Thailand in May.", "buying"),
     ("Moscow continues to supply fuel to the enclave.", "supply"),
     ("Norway, its largest fish supplier, raised prices.", "supplier"),
+    ("The second round of talks began in Doha on Monday.", "talks"),
+    ("India tried to stop Russia from supplying engines to the plant.", "supplying"),
 ]
 
 PLANNED = [
@@ -91,6 +98,10 @@ PLANNED = [
     ("Seoul will help Jakarta build a new submarine base.", "build"),
     ("The minister said the two countries would sign the deal soon.", "sign"),
     ("The accord paves the way for Italian firms to invest in the port.", "invest"),
+    ("A rail corridor linking the two ports is on the cards.", "corridor"),
+    ("The new plant is expected to be operational by 2030.", "plant"),
+    ("The project aims to revive cotton exports to China.", "revive"),
+    ("Leaders will meet in Baku on Monday. They would also sign a transit accord.", "sign"),
 ]
 
 PROPOSED = [
@@ -114,6 +125,9 @@ PROPOSED = [
     ("Hungary urged Serbia to join the project.", "join"),
     ("The two states may hold joint drills, an official said.", "hold"),
     ("Cairo is considering buying Russian fighter jets.", "buying"),
+    ("Leaders will meet in Baku on Monday. A transit deal would help both sides.", "help"),
+    ("The two leaders discussed building a bridge across the river.", "building"),
+    ("Mali is likely to sign the accord.", "likely"),   # a light trigger hands over
 ]
 
 NEGATED = [
@@ -129,6 +143,8 @@ NEGATED = [
     ("There is no real investment between the two countries.", "investment"),
     ("Quito is yet to sign the accord.", "sign"),
     ("Lisbon does not plan to buy the frigates.", "buy"),
+    ("The treaty, which was scheduled to be signed last year, is still on hold.", "signed"),
+    ("The visit was cancelled at the last minute.", "visit"),
 ]
 
 
@@ -209,6 +225,20 @@ def test_has_not_yet_and_talks_stalled(nlp):
     assert status_of(nlp, "The pipeline has not yet been completed.", "completed") == "negated"
     assert status_of(nlp, "Talks on the dam stalled in 2019.", "Talks") == "occurred"
     assert status_of(nlp, "Work on the stalled pipeline resumed.", "pipeline") == "ongoing"
+
+
+def test_conjunct_shares_the_verb_group(nlp):
+    text = "Both sides will discuss, approve and sign the protocols."
+    assert status_of(nlp, text, "approve") == "planned"
+    assert status_of(nlp, text, "sign") == "planned"
+    text = "The accord was drafted in May and ratified in June."
+    assert status_of(nlp, text, "ratified") == "occurred"
+
+
+def test_agreement_on_a_topic_does_not_plan_the_topic(nlp):
+    text = "Ties grew after an agreement on naval cooperation was signed in 2014."
+    assert status_of(nlp, text, "cooperation") == "occurred"
+    assert status_of(nlp, "They signed a deal to build a naval base.", "build") == "planned"
 
 
 def test_noun_modifiers(nlp):

@@ -159,7 +159,8 @@ def _modal(tok, cues):
         if a.tag_ == "MD" or key in modal:
             if key in ("would", "'d") and (
                     _reported(tok, cues) or _future_time(tok, cues)
-                    or (tok.tag_ == "VBG" and any(_lem(x) in _BE for x in _aux(tok)))):
+                    or (tok.tag_ == "VBG" and any(_lem(x) in _BE for x in _aux(tok)))
+                    or _future_frame(tok, cues)):
                 # future-in-the-past of reported plans, "would soon", "would be leaving"
                 return cues["reported_would"]
             if key in modal:
@@ -184,6 +185,21 @@ def _reported(tok, cues) -> bool:
         break
     # "according to X, ... would ..."
     return any(_low(t) == "according" for t in tok.sent)
+
+
+def _future_frame(tok, cues) -> bool:
+    """The previous sentence of the paragraph states a plan with "will": a "would"
+    that follows continues that schedule ("Leaders will meet on Monday. They would
+    also approve agreements") rather than musing."""
+    sent = tok.sent
+    doc = tok.doc
+    if sent.start == 0:
+        return False
+    prev = doc[sent.start - 1].sent
+    if _lem(tok) in cues["consequence_verbs"]:
+        return False          # "would involve", "would help": a consequence mused on
+    will = {k for k, v in cues["modal_aux"].items() if v == "planned"}
+    return any(t.dep_ == "aux" and _low(t) in will for t in prev)
 
 
 def _adverb(tok, cues):
@@ -417,6 +433,14 @@ def _governed(tok, cues, depth: int):
             return _via_governing_verb(head, gverbs[lem], cues, depth)
         if lem in cues["reporting_verbs"]:
             return None   # transparent: the reported clause has no tense of its own
+        if dep == "advcl" and any(_low(a) == "to" for a in _aux(tok)):
+            # "signed a deal to build a base": the parser often hangs the deal's
+            # content on the verb; it belongs to the deal (a purpose after other
+            # verbs, "came to discuss", names what was done and inherits)
+            gn = cues["governing_nouns"]
+            for obj in head.children:
+                if obj.dep_ == "dobj" and obj.i < tok.i and _lem(obj) in gn:
+                    return _noun_governed(obj, cues, depth + 1)
         return _verb_status(head, cues, depth + 1)
 
     if dep in ("acl", "relcl", "advcl") and _is_nominal(head):
@@ -473,7 +497,20 @@ def _via_governing_verb(gov, cue, cues, depth):
         up = _governed(gov, cues, depth + 1)
         if up in ("proposed", "negated"):
             return up
+    if cue == "planned" and outer is None and _lapsed(gov, cues):
+        return "negated"
     return _combine(outer, cue)
+
+
+def _lapsed(gov, cues) -> bool:
+    """A plan told in the past for a time already past ("was scheduled to be signed
+    last year"): the text would not say so if the act had happened."""
+    if _finite_status(gov, cues) != "occurred":
+        return False
+    if _lem(gov) not in cues["lapsing_governors"]:
+        return False
+    past = set(cues["past_time"]) - {"recent", "recently"}
+    return any(_low(t) in past for t in gov.subtree)
 
 
 # --------------------------------------------------------------------------- nouns
@@ -601,7 +638,7 @@ def _noun_governed(noun, cues, depth, own: bool = True):
 def _dated_year(verb) -> bool:
     """A year among the verb's modifiers ("began in 2009")."""
     for c in verb.children:
-        if c.dep_ in ("prep", "npadvmod"):
+        if c.dep_ == "prep":      # not an npadvmod: that is often the dateline
             for t in c.subtree:
                 if t.like_num and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20"):
                     return True
