@@ -220,3 +220,10 @@ def test_short_opening_sentence_is_the_lead_not_a_header():
            "The deal covers a pipeline from the southern port to the industrial north of the country, "
            "officials said on Monday.\n")
     assert [p.text for p in clean_text(raw).paragraphs][0] == "Two neighbours signed a gas deal."
+
+
+def test_markdown_emphasis_does_not_hide_a_sentence_end():
+    raw = ("A headline about two states\n\n"
+           "*KABUL - Two neighbouring states will hold talks in the capital this week on transit trade. *\n\n"
+           "The talks follow a year of disputes over lorry permits, officials said.\n")
+    assert body(clean_text(raw)).startswith("*KABUL - Two neighbouring states")

@@ -172,3 +172,22 @@ def test_site_named_as_author_is_no_author():
     assert meta_of(raw, {"author": "Dawn.com"})["author"] is None
     assert meta_of(raw, {"author": "Harbour Daily", "site": "Harbour Daily"})["author"] is None
     assert meta_of(raw, {"author": "Jane Doe", "site": "Harbour Daily"})["author"] == "Jane Doe"
+
+
+def test_deck_repeated_by_the_article_is_not_the_title():
+    raw = (" date 2019-04-02 The accord on river ferries was signed today in Dhaka\n\n"
+           "Bangladesh and Bhutan today signed a transport accord. The accord on river ferries was signed "
+           "today in Dhaka in the presence of both prime ministers, officials said.\n")
+    m = meta_of(raw)
+    assert m["title"] is None and m["published"] == "2019-04-02"
+
+
+def test_embedded_post_sign_off_is_not_a_byline():
+    raw = ("Kenya and Ethiopia open new border post at Moyale, cutting waiting times for lorries, officials said.\n\n"
+           "Trade will flow faster now. pic.twitter.com/abc123\n\n"
+           "— Transport Minister (@example_min) June 3, 2021\n\n"
+           "The post will be open around the clock, the two governments said in a statement on Thursday.\n")
+    r = clean_text(raw)
+    m = extract_meta(raw, r, {})
+    assert m["author"] is None and m["published"] is None
+    assert "— Transport Minister (@example_min) June 3, 2021" in "\n".join(p.text for p in r.paragraphs)

@@ -196,7 +196,8 @@ class _Line:
         self.reason: str | None = None      # set when dropped
         self.title = False
         self.n = len(words)
-        tail = text[-8:]                    # end-of-line tests need only the last characters
+        # end-of-line tests need only the last characters (markdown emphasis aside)
+        tail = text.rstrip(" *_|")[-8:]
         self.terminal = bool(_TERMINAL.search(tail))
         self.headline = _headline_case(words)
         # ends like a sentence and is not a headline
@@ -341,11 +342,15 @@ def header_name(text: str) -> str | None:
 
 def _name_and_date(text: str) -> str | None:
     """'Jane Doe March 3, 2019' / 'Jane Doe | 3 March 2019': a name, then the date."""
-    t = _strip_furniture(text)
+    if text.lstrip().startswith(("—", "–", "&mdash;")):
+        return None       # "— Jane Doe (@jdoe) May 3, 2021": the sign-off of an embedded post
+    t = re.sub(r"\(?@\w+\)?", " ", _strip_furniture(text))          # a social handle after the name
     m = DATE_RE.search(t)
     if not m or m.start() == 0 or t[m.end():].strip(" |,.-–—"):
         return None
     name = t[:m.start()].strip(" |,.-–—·•")
+    name = re.sub(r"\s*\b(?:published|updated|posted|last updated)(?:\s+on)?\s*:?$", "", name, flags=re.I)
+    name = name.strip(" |,.-–—·•")
     return name if looks_like_name(name) else None
 
 
@@ -575,6 +580,9 @@ def _mark_header(lines: list[_Line], body_start: int) -> None:
         if lines[i].reason is None and header_name(lines[i].text) and lines[i].n <= 8:
             lines[i].reason = BYLINE
     cands = [i for i in range(body_start) if lines[i].reason is None and _title_candidate(lines[i])]
+    # a deck or caption that the article then repeats word for word is not the headline
+    body_keys = " ".join(_key(ln.text) for ln in lines[body_start:body_start + 12])
+    cands = [i for i in cands if lines[i].n < 6 or _key(lines[i].text) not in body_keys]
     # a long line right under a shorter candidate is a standfirst, not a headline
     standfirst = {i for k, i in enumerate(cands)
                   if k and cands[k - 1] == i - 1 and lines[i].n >= 13 and lines[i - 1].n >= 4}

@@ -214,8 +214,10 @@ def extract_meta(raw: str, clean: CleanResult, hints: dict | None = None) -> dic
             author = _join(names)
             break
     if author is None:
+        # bylines stand above the article or just under its first lines, not further down
+        first = clean.paragraphs[min(2, len(clean.paragraphs) - 1)].end if clean.paragraphs else len(raw)
         for p, r in zip(clean.dropped, clean.reasons):
-            if r != BYLINE:
+            if r != BYLINE or p.start > first:
                 continue
             names = _author_names(byline_name(p.text) or header_name(p.text)
                                   or (p.text if looks_like_name(p.text) else None))
