@@ -18,6 +18,9 @@ _TARGET_PREPS = frozenset({"to", "with", "against", "from", "on", "into", "for",
                            "of", "about", "regarding", "onto", "across", "inside",
                            "within", "near", "by"})
 _VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
+#: "with X's help": X is the acting party.
+_HELP = frozenset({"assistance", "help", "support", "backing", "aid", "financing", "funding",
+                   "cooperation", "co-operation", "collaboration"})
 _TOPIC = frozenset({"on", "about", "over", "regarding", "concerning"})
 #: Types where "on/about X" is what is talked or agreed about, not a party.
 _TOPIC_TYPES = frozenset({"CONSULT", "AGREE"})
@@ -273,7 +276,7 @@ def _split_locative(tok, venue: set) -> set:
 
 def _object_roles(heads, spec: Spec):
     """Token ids by role for the objects and complements of ``heads``."""
-    tgt, frm, venue = set(), set(), set()
+    tgt, frm, venue, helper = set(), set(), set(), set()
     in_is_target = spec.type in _IN_TARGET_TYPES or spec.mode == "investment"
     for h in heads:
         for ch in h.children:
@@ -290,29 +293,35 @@ def _object_roles(heads, spec: Spec):
                     venue |= {w.i for w in ch.subtree}   # "talks on Afghanistan": a topic
                     continue
                 sub = _split_locative(ch, venue)
+                if p == "with" and any(w.dep_ == "pobj" and w.lemma_.lower() in _HELP
+                                       for w in ch.children):
+                    helper |= sub       # "built with Soviet assistance": the helper acts
+                    continue
                 if p == "from" and (spec.dir == "recv" or spec.transfer):
                     frm |= sub
                 elif p == "of" and h.pos_ in ("NOUN", "PROPN") and spec.of == "source":
                     frm |= sub   # reused below as the acting side for nouns
                 elif p in _TARGET_PREPS:
                     tgt |= sub
-    return tgt, frm, venue
+    return tgt, frm, venue, helper
 
 
 def assign(head, spec: Spec, region: set, actors: Actors, resolve, members):
     """(countries, source, target, has_foreign_party) for the event, or None."""
     subj = _subject_tokens(head)
-    tgt, frm, venue = _object_roles([head] + list(members), spec)
+    tgt, frm, venue, helper = _object_roles([head] + list(members), spec)
     if spec.of == "source" and head.pos_ in ("NOUN", "PROPN"):
         subj |= frm
         frm = set()
     scope = region | subj
-    src_c, tgt_c, frm_c, other_c, venue_c = [], [], [], [], []
+    src_c, tgt_c, frm_c, other_c, venue_c, help_c = [], [], [], [], [], []
     for st in actors.states:
         ids = st.tok_ids
         if not ids & scope:
             continue
-        if ids & subj:
+        if ids & helper:
+            help_c.append(st.iso3)
+        elif ids & subj:
             src_c.append(st.iso3)
         elif ids & frm:
             frm_c.append(st.iso3)
@@ -330,6 +339,9 @@ def assign(head, spec: Spec, region: set, actors: Actors, resolve, members):
     words = {head.doc[i].lower_ for i in subj}
     if not src_c and words & _PRONOUN_SUBJ:
         src_c.extend(resolve("pair" if "both" in words else "group", 2))
+    if help_c and spec.dir != "sym":
+        # the helper acts on the one helped: "A built B's mill with C's assistance"
+        tgt_c, src_c = list(_uniq(src_c + tgt_c)), help_c
     foreign = bool(actors.parties & scope)
     u = _uniq
     if spec.dir == "sym":
