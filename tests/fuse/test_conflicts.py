@@ -179,3 +179,17 @@ def test_annual_drills_in_two_years_are_not_a_date_conflict():
     a = make_event("d1", t1, t1, "COOPERATE", date="2019", **kw)
     b = make_event("d2", t2, t2, "COOPERATE", date="2020", **kw)
     assert find_conflicts([a, b]) == []
+
+
+def test_project_from_mentions_and_anaphora():
+    from tieline.fuse.conflicts import project_of
+    text = ("Korea is building the Andes Gas Line for Peru. Officials said this project "
+            "has not yet started because of a lawsuit.")
+    a = make_event("d1", text, "Korea is building the Andes Gas Line for Peru", "COOPERATE",
+                   mode="investment", status="ongoing", countries=("PER", "KOR"))
+    b = make_event("d1", text, "this project has not yet started", "COOPERATE", mode="investment",
+                   status="negated", countries=("PER", "KOR"))
+    i = text.index("Andes")
+    m = Mention("d1", i, i + len("Andes Gas Line"), "Andes Gas Line", "PROJECT", "Andes Gas Line")
+    assert project_of([a, b]) == [None, None]
+    assert project_of([a, b], [m]) == ["andes-gas-line", "andes-gas-line"]

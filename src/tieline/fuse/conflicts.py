@@ -73,7 +73,7 @@ def find_conflicts(events: Sequence[Event], figures: Sequence[Figure] = (),
     out += cluster_conflicts(events, clusters, docs)
     out += date_conflicts(events, clusters, docs)
     out += project_conflicts(events, docs)
-    out += status_conflicts(events, docs)
+    out += status_conflicts(events, docs, ments)
     out += prohibition_conflicts(events)
     out += sequence_conflicts(events)
     ents = [m for m in mentions if isinstance(m, Entity)]
@@ -171,23 +171,46 @@ def date_conflicts(events, clusters, docs) -> list[dict]:
 
 # ------------------------------------------------------------------ projects
 
-def project_of(events: Sequence[Event]) -> list[str | None]:
-    """Each event's project, resolving "this project" / "the pipeline" to the project of
-    the nearest earlier event of the same document (within a few sentences)."""
+def project_slug(name: str) -> str:
+    """The slug a project name files under ("North-South Gas Pipeline" ->
+    "north-south-gas-pipeline")."""
+    return re.sub(r"[^a-z0-9]+", "-", norm_text(name)).strip("-")
+
+
+def project_of(events: Sequence[Event], mentions: Sequence[Mention] = ()) -> list[str | None]:
+    """Each event's project: its own; else the project a PROJECT mention inside its
+    evidence names; else, for "this project" / "the pipeline", the project of the
+    nearest earlier event (or project mention) of the same document, a few sentences
+    back at most."""
     out = [e.project for e in events]
+    projects_in = defaultdict(list)          # doc -> [(start, end, slug)]
+    for m in mentions:
+        if m.label == "PROJECT":
+            projects_in[m.doc_id].append((m.start, m.end, project_slug(m.name or m.text)))
+    for spans in projects_in.values():
+        spans.sort()
+    for i, e in enumerate(events):
+        if out[i]:
+            continue
+        inside = [p for s, t, p in projects_in.get(e.doc_id, ()) if e.start <= s and t <= e.end]
+        if len(set(inside)) == 1:
+            out[i] = inside[0]
     by_doc = defaultdict(list)
     for i, e in enumerate(events):
         by_doc[e.doc_id].append(i)
     anaphor = re.compile(r"\b(?:this|the|that|said) (?:project|pipeline|plant|corridor|deal|scheme|initiative|line|facility|programme|program)\b")
-    for idx in by_doc.values():
+    for doc, idx in by_doc.items():
         idx.sort(key=lambda i: events[i].start)
         for n, i in enumerate(idx):
             if out[i] or not anaphor.search(norm_text(events[i].evidence)):
                 continue
-            for k in reversed(idx[:n]):
-                if events[k].project and events[i].start - events[k].end < 800:
-                    out[i] = events[k].project
-                    break
+            start = events[i].start
+            # candidates: earlier events with a project, and earlier project mentions
+            cands = [(events[k].end, out[k]) for k in idx[:n] if out[k]]
+            cands += [(t, p) for s, t, p in projects_in.get(doc, ()) if t <= start]
+            cands = [(end, p) for end, p in cands if start - end < 800]
+            if cands:
+                out[i] = max(cands)[1]
     return out
 
 
@@ -227,11 +250,11 @@ def has_cue(text: str, key: str) -> bool:
     return bool(_cue_re(key).search(norm_text(text)))
 
 
-def status_conflicts(events, docs) -> list[dict]:
+def status_conflicts(events, docs, mentions: Sequence[Mention] = ()) -> list[dict]:
     """A project said to be under way and, at about the same time, stalled or not
     started. "Same time": documents published within a year of each other (or
     undated)."""
-    projects = project_of(events)
+    projects = project_of(events, mentions)
     progress, stalled = defaultdict(list), defaultdict(list)
     for e, p in zip(events, projects):
         if not p or e.status == "proposed":

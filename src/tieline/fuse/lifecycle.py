@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..model import Event, Mention
-from .conflicts import has_cue, project_of
+from .conflicts import has_cue, project_of, project_slug
 from .common import cues, date_relation, date_sort_key, norm_text, parse_date
 
 STAGE_ORDER = ("proposed", "negotiating", "agreed", "re-signed", "renamed", "planned",
@@ -34,8 +34,7 @@ _DONE = re.compile(r"\b(?:completed|inaugurated|commissioned|became operational|
 _CANCEL = re.compile(r"\b(?:cancelled|canceled|scrapped|abandoned|terminated|withdrew from|pulled out)\b")
 
 
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", norm_text(name)).strip("-")
+slug = project_slug
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +94,7 @@ def project_lifecycles(events: Sequence[Event], mentions: Sequence[Mention] = ()
     is taken as the old one."""
     by_project: dict[str, list[Event]] = defaultdict(list)
     # "this project was not progressing" belongs to the project named just before
-    for e, p in zip(events, project_of(events)):
+    for e, p in zip(events, project_of(events, mentions)):
         if p and e.status != "negated":
             by_project[p].append(e)
     # aliases: every PROJECT mention whose name slugs to the project, or that the
