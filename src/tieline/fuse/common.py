@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from datetime import date as _date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+if TYPE_CHECKING:
+    from ..model import Event, Mention
 
 LEXICON = Path(__file__).with_name("lexicon")
 
@@ -168,3 +172,48 @@ def rounding_close(a: float, b: float) -> bool:
     """Equal up to how a writer rounds: $541m vs 'over $500m' is not a disagreement
     we can prove, but $2bn vs $2.5bn is. Accept 5 % relative difference."""
     return amounts_close(a, b, 0.05)
+
+
+# ------------------------------------------------------------------ projects
+
+def project_slug(name: str) -> str:
+    """The slug a project name files under ("North-South Gas Pipeline" ->
+    "north-south-gas-pipeline")."""
+    return re.sub(r"[^a-z0-9]+", "-", norm_text(name)).strip("-")
+
+
+def project_of(events: Sequence[Event], mentions: Sequence[Mention] = ()) -> list[str | None]:
+    """Each event's project: its own; else the project a PROJECT mention inside its
+    evidence names; else, for "this project" / "the pipeline", the project of the
+    nearest earlier event (or project mention) of the same document, a few sentences
+    back at most."""
+    out = [e.project for e in events]
+    projects_in = defaultdict(list)          # doc -> [(start, end, slug)]
+    for m in mentions:
+        if m.label == "PROJECT":
+            projects_in[m.doc_id].append((m.start, m.end, project_slug(m.name or m.text)))
+    for spans in projects_in.values():
+        spans.sort()
+    for i, e in enumerate(events):
+        if out[i]:
+            continue
+        inside = [p for s, t, p in projects_in.get(e.doc_id, ()) if e.start <= s and t <= e.end]
+        if len(set(inside)) == 1:
+            out[i] = inside[0]
+    by_doc = defaultdict(list)
+    for i, e in enumerate(events):
+        by_doc[e.doc_id].append(i)
+    anaphor = re.compile(r"\b(?:this|the|that|said) (?:project|pipeline|plant|corridor|deal|scheme|initiative|line|facility|programme|program)\b")
+    for doc, idx in by_doc.items():
+        idx.sort(key=lambda i: events[i].start)
+        for n, i in enumerate(idx):
+            if out[i] or not anaphor.search(norm_text(events[i].evidence)):
+                continue
+            start = events[i].start
+            # candidates: earlier events with a project, and earlier project mentions
+            cands = [(events[k].end, out[k]) for k in idx[:n] if out[k]]
+            cands += [(t, p) for s, t, p in projects_in.get(doc, ()) if t <= start]
+            cands = [(end, p) for end, p in cands if start - end < 800]
+            if cands:
+                out[i] = max(cands)[1]
+    return out

@@ -35,6 +35,7 @@ from .cluster import (
     EventCluster, _features, _status_group, candidate_pairs, cluster_events, pair_score,
     text_similarity, vetoed,
 )
+from .common import project_of, project_slug  # noqa: F401  (re-exported)
 from .common import (
     STATUS_PAST, countries_of, cues, date_relation, doc_field, norm_text, parse_date,
     precision, rounding_close,
@@ -170,49 +171,6 @@ def date_conflicts(events, clusters, docs) -> list[dict]:
 
 
 # ------------------------------------------------------------------ projects
-
-def project_slug(name: str) -> str:
-    """The slug a project name files under ("North-South Gas Pipeline" ->
-    "north-south-gas-pipeline")."""
-    return re.sub(r"[^a-z0-9]+", "-", norm_text(name)).strip("-")
-
-
-def project_of(events: Sequence[Event], mentions: Sequence[Mention] = ()) -> list[str | None]:
-    """Each event's project: its own; else the project a PROJECT mention inside its
-    evidence names; else, for "this project" / "the pipeline", the project of the
-    nearest earlier event (or project mention) of the same document, a few sentences
-    back at most."""
-    out = [e.project for e in events]
-    projects_in = defaultdict(list)          # doc -> [(start, end, slug)]
-    for m in mentions:
-        if m.label == "PROJECT":
-            projects_in[m.doc_id].append((m.start, m.end, project_slug(m.name or m.text)))
-    for spans in projects_in.values():
-        spans.sort()
-    for i, e in enumerate(events):
-        if out[i]:
-            continue
-        inside = [p for s, t, p in projects_in.get(e.doc_id, ()) if e.start <= s and t <= e.end]
-        if len(set(inside)) == 1:
-            out[i] = inside[0]
-    by_doc = defaultdict(list)
-    for i, e in enumerate(events):
-        by_doc[e.doc_id].append(i)
-    anaphor = re.compile(r"\b(?:this|the|that|said) (?:project|pipeline|plant|corridor|deal|scheme|initiative|line|facility|programme|program)\b")
-    for doc, idx in by_doc.items():
-        idx.sort(key=lambda i: events[i].start)
-        for n, i in enumerate(idx):
-            if out[i] or not anaphor.search(norm_text(events[i].evidence)):
-                continue
-            start = events[i].start
-            # candidates: earlier events with a project, and earlier project mentions
-            cands = [(events[k].end, out[k]) for k in idx[:n] if out[k]]
-            cands += [(t, p) for s, t, p in projects_in.get(doc, ()) if t <= start]
-            cands = [(end, p) for end, p in cands if start - end < 800]
-            if cands:
-                out[i] = max(cands)[1]
-    return out
-
 
 def project_conflicts(events, docs) -> list[dict]:
     """One project at one time: different values (money), or partners that exclude
