@@ -139,3 +139,12 @@ def test_quoted_as_saying_names_the_one_quoted():
     _, qs = _quotes("Foreign Minister Pavel Orlov spoke after the talks.",
                     "A news agency quoted Orlov as saying: “We will answer any provocation with all means.”")
     assert qs and qs[0].speaker == "Pavel Orlov"
+
+
+def test_title_attribution_picks_the_latest_minister_not_the_first():
+    _, qs = _quotes(
+        "Chile's fisheries minister, Tomas Rojas, and Norway's trade minister, Ingrid Lund, signed the text.",
+        "“The quotas are fair to both fleets and to the fish,” Rojas said.",
+        "Lund called the deal a model for the region. “We will build on it in the coming years,” the Norwegian minister said.",
+    )
+    assert [q.speaker for q in qs] == ["Tomas Rojas", "Ingrid Lund"]

@@ -155,6 +155,8 @@ def _apposition_after(text: str, end: int) -> str | None:
     words = phrase.split()
     if not words or len(words) > 12:
         return None
+    if words[0].lower() in ("and", "or", "but", "while", "who", "which", "whose", "when", "where", "as", "with"):
+        return None       # the list or the clause goes on; no apposition
     if not any(w.lower().strip(APOS + "s") in heads or w.lower() in heads for w in words[:6]):
         return None
     if words[0][:1].isupper() and words[0].lower() not in _titles()[1] and not _country_of(words[0]):
@@ -163,16 +165,30 @@ def _apposition_after(text: str, end: int) -> str | None:
 
 
 def _apposition_before(text: str, start: int) -> str | None:
-    """"US Assistant Secretary of State, Alice Wells," -> the title before the comma."""
-    m = re.search(r"(?:^|[.;:]\s+|,\s+|\s)((?:[A-Z][\w\u2019'.-]*\s+){0,6}[A-Z][\w.-]*)\s*,\s*$", text[max(0, start - 90):start])
-    if not m:
+    """"US Assistant Secretary of State, Alice Wells," or "Russia's energy minister,
+    Alexander Novak," -> the title before the comma."""
+    m = re.search(r",?\s*$", text[:start])
+    before = text[max(0, start - 90):start]
+    if not re.search(r",\s*$", before):
         return None
-    phrase = re.sub(r"^(?:The|the|A|a|An|an)\s+", "", m.group(1))
-    heads = _titles()[0]
-    toks = phrase.split()
-    if not toks or toks[-1].lower() not in heads and not (len(toks) > 2 and toks[-3].lower() in heads):
-        return None
-    return phrase
+    words = before.rstrip(" ,").split()
+    heads, titlewords, hon = _titles()
+    if not words or words[-1].lower().strip(".") not in heads and words[-1].lower() not in heads:
+        if not (len(words) > 2 and words[-3].lower() in heads and words[-2] in ("of", "for")):
+            return None
+    k = len(words)
+    while k > 0:
+        w = words[k - 1]
+        low = w.lower()
+        if low in titlewords or low in heads or re.search(r"[\u2019']s$", w) or \
+                (w[:1].isupper() and not w.endswith((".", ",", ";", ":"))):
+            k -= 1
+            continue
+        break
+    while k < len(words) and words[k].lower() in ("and", "of", "for", "to", "the", "a", "an"):
+        k += 1          # connectors cannot start a title ("... and Russia's energy minister")
+    phrase = " ".join(words[k:])
+    return phrase or None
 
 
 def _spells(letters: str, words: list[str]) -> bool:
