@@ -227,3 +227,17 @@ def test_markdown_emphasis_does_not_hide_a_sentence_end():
            "*KABUL - Two neighbouring states will hold talks in the capital this week on transit trade. *\n\n"
            "The talks follow a year of disputes over lorry permits, officials said.\n")
     assert body(clean_text(raw)).startswith("*KABUL - Two neighbouring states")
+
+
+def test_glued_share_label_is_split_off():
+    raw = ("Spread the loveJane Doe reports that two states signed a water accord on Monday in the capital.\n\n"
+           "The accord covers three rivers, officials said.\n")
+    r = clean_text(raw)
+    assert r.paragraphs[0].text.startswith("Jane Doe reports")
+    assert raw[r.paragraphs[0].start:r.paragraphs[0].end] == r.paragraphs[0].text
+
+
+def test_function_word_line_end_does_not_swallow_the_next_paragraph():
+    raw = ("A headline about river accords\n\nfiled in News by\n\n"
+           "Two states signed a river accord on Monday, the foreign ministries of both countries said.\n")
+    assert body(clean_text(raw)).startswith("Two states signed")

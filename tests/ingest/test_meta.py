@@ -191,3 +191,9 @@ def test_embedded_post_sign_off_is_not_a_byline():
     m = extract_meta(raw, r, {})
     assert m["author"] is None and m["published"] is None
     assert "— Transport Minister (@example_min) June 3, 2021" in "\n".join(p.text for p in r.paragraphs)
+
+
+def test_date_inside_agency_credit_of_the_dateline():
+    raw = ("MUSCAT, (Example News Agency / Gulf Wire - 4th Mar, 2020) Oman and Iran signed an accord "
+           "on Wednesday to extend a gas pipeline across the Gulf of Oman, officials said.\n")
+    assert meta_of(raw)["published"] == "2020-03-04"

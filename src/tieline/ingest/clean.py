@@ -69,6 +69,7 @@ class _Lexicon:
     list_heading: re.Pattern
     bio: re.Pattern
     generic_name_tokens: frozenset
+    glued: re.Pattern
 
 
 def _alt(patterns, whole: bool) -> re.Pattern:
@@ -102,6 +103,8 @@ def lexicon() -> _Lexicon:
         list_heading=_alt(data["list_heading"], True),
         bio=re.compile("|".join(f"(?:{p})" for p in data["bio"])),
         generic_name_tokens=frozenset(data["generic_name_tokens"]),
+        glued=re.compile(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in data["glued_prefixes"])
+                         + r")(?=(?-i:[A-Z])|\s)", re.I),
     )
 
 
@@ -238,7 +241,7 @@ def _merge_wrapped(raw: str, lines: list[_Line]) -> list[_Line]:
             if (not prev.terminal and ln.n >= 3 and prev.n >= 1 and gap <= 2
                     and not _headline_case(prev.words)
                     and not _boilerplate(prev) and not _boilerplate(ln)
-                    and (first.islower() or (last_word in _FUNCTION_WORDS and first.isalnum()))):
+                    and (first.islower() or (last_word in _FUNCTION_WORDS and prev.n >= 6 and first.isalnum()))):
                 groups[-1].append(ln)
                 continue
         groups.append([ln])
@@ -253,9 +256,20 @@ def _merge_wrapped(raw: str, lines: list[_Line]) -> list[_Line]:
 
 
 def _split_date_prefix(raw: str, lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
-    """Detach a glued 'date 2021-07-15 ' label from the text that follows it."""
+    """Detach a glued 'date 2021-07-15 ' label (or a share-widget label such as
+    'Spread the love') from the text that follows it."""
     out, prefixes = [], []
+    glued = lexicon().glued
     for ln in lines:
+        g = glued.match(ln.text)
+        if g and g.end() < len(ln.text) and ln.n >= 8:
+            pre = _Line(ln.start, ln.start + g.end(), raw[ln.start:ln.start + g.end()], [])
+            pre.reason = BOILERPLATE
+            prefixes.append(pre)
+            rest_start = ln.start + g.end()
+            while rest_start < ln.end and raw[rest_start].isspace():
+                rest_start += 1
+            ln = _Line(rest_start, ln.end, raw[rest_start:ln.end], _words(raw[rest_start:ln.end]))
         m = _DATE_PREFIX.match(ln.text)
         if m and m.end() < len(ln.text):
             rest_start = ln.start + m.end()
@@ -582,7 +596,8 @@ def _mark_header(lines: list[_Line], body_start: int) -> None:
     cands = [i for i in range(body_start) if lines[i].reason is None and _title_candidate(lines[i])]
     # a deck or caption that the article then repeats word for word is not the headline
     body_keys = " ".join(_key(ln.text) for ln in lines[body_start:body_start + 12])
-    cands = [i for i in cands if lines[i].n < 6 or _key(lines[i].text) not in body_keys]
+    cands = [i for i in cands if lines[i].n < 6 or lines[i].headline or lines[i].text.isupper()
+             or _key(lines[i].text) not in body_keys]
     # a long line right under a shorter candidate is a standfirst, not a headline
     standfirst = {i for k, i in enumerate(cands)
                   if k and cands[k - 1] == i - 1 and lines[i].n >= 13 and lines[i - 1].n >= 4}

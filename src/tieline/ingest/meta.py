@@ -86,6 +86,9 @@ _DATELINE = re.compile(
     re.I)
 
 
+#: "KARACHI, (Agency / Site - 29th Nov, 2023) ...": the date inside the agency credit.
+_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},?\s*\([^()]{0,80}?(?P<date>" + DATE_RE.pattern + r")\s*\)", re.I)
+
 #: The text naming its own time: "during the current month in 2018", "this year, 2019".
 _NOW_YEAR = re.compile(r"\b(?:current|this|present)\s+(?:month|year)\s*,?\s*(?:in|of)?\s*((?:19|20)\d{2})\b", re.I)
 
@@ -175,11 +178,14 @@ def _published_from_text(raw: str, clean: CleanResult) -> str | None:
                 iso = _foreign_date(p.text, lang)
                 if iso:
                     return iso
-    # a dateline opening the first body paragraph
-    if clean.paragraphs:
-        m = _DATELINE.match(clean.paragraphs[0].text[:160])
+    # a dateline opening the first body paragraph (or the second, after a deck)
+    for p in clean.paragraphs[:2]:
+        m = _DATELINE.match(p.text[:160])
         if m:
             return to_iso(m.group("paren") or m.group("place"))
+        m = _AGENCY_DATELINE.match(p.text[:160])
+        if m:
+            return to_iso(m.group("date"))
     # a lone date line right under the article (press releases sign off with their date)
     if clean.paragraphs:
         body_end = clean.paragraphs[-1].end
