@@ -298,9 +298,11 @@ def _object_override(tok, spec: Spec, members) -> Spec:
                     words.add(w.lemma_.lower())
                 text_parts.append(" ".join(w.lower_ for w in ch.subtree))
     text = " ".join(text_parts)
+    lemmas = {cue, tok.lemma_.lower()}
+    if spec.type is None:       # "continue to send arms": the governed verb decides
+        lemmas |= {m.tok.lemma_.lower() for m in members if m.tok.pos_ == "VERB"}
     for ov in lex.overrides:
-        verbs = ov.verbs
-        if cue not in verbs and tok.lemma_.lower() not in verbs:
+        if not lemmas & ov.verbs:
             continue
         if words & ov.words or any(p in text for p in ov.phrases):
             return spec.but(**ov.spec)
