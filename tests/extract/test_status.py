@@ -215,6 +215,29 @@ def test_question_about_an_act_is_speculation(nlp):
     assert status_of(nlp, "Peru bought the tanks.", "bought") == "occurred"
 
 
+def test_wh_question_presupposes_the_act(nlp):
+    assert status_of(nlp, "Why did Peru buy the Korean tanks?", "buy") == "occurred"
+
+
+def test_denied_act_is_negated_but_the_denial_occurred(nlp):
+    text = "Minsk denied that it had sold rifles to the rebels."
+    assert status_of(nlp, text, "sold") == "negated"
+    assert status_of(nlp, text, "denied") == "occurred"
+    assert status_of(nlp, "Minsk denied selling rifles to the rebels.", "selling") == "negated"
+
+
+def test_backshifted_progressive_in_reported_speech(nlp):
+    text = "Officials said the two sides were negotiating a gas deal."
+    assert status_of(nlp, text, "negotiating") == "ongoing"
+    assert status_of(nlp, "The two sides were negotiating a gas deal in 2019.",
+                     "negotiating") == "occurred"
+
+
+def test_is_to_and_unclear_whether(nlp):
+    assert status_of(nlp, "The president is to visit Japan next month.", "visit") == "planned"
+    assert status_of(nlp, "It is unclear whether Rome will buy the jets.", "buy") == "proposed"
+
+
 def test_conditional_clause_marks_the_act(nlp):
     text = "If Lima pays on time, Seoul will deliver the tanks in May."
     assert status_of(nlp, text, "deliver") == "proposed"

@@ -127,9 +127,13 @@ def _question(sent, trigger):
                                                    "nsubjpass", "attr", "pobj", "prep"):
             break
         root = root.head
-    if root.dep_ == "ROOT":
-        return "proposed"
-    return None
+    if root.dep_ != "ROOT":
+        return None
+    # a wh-question presupposes the act ("Why did Lima buy the jets?"); only a
+    # yes/no question ("Will Lima buy the jets?") leaves it open
+    if any(t.tag_ in ("WRB", "WP", "WDT", "WP$") and t.i < trigger.i for t in root.subtree):
+        return None
+    return "proposed"
 
 
 def _negated(tok, cues) -> bool:
@@ -311,6 +315,8 @@ def _finite_status(tok, cues):
     if lead is None and tag in ("VB", "VBG", "VBN"):
         return None          # infinitive, gerund or participle: ask the governor
     if lead_tag == "VBD":
+        if progressive and _reported(tok, cues):
+            return "ongoing"  # backshift: "officials said the sides were negotiating"
         if perfect and _since(tok, cues):
             return "ongoing"  # reported "had made strides since 2013" = has made, still
         return "occurred"     # past simple, past progressive, past perfect
@@ -346,6 +352,9 @@ def _verb_status(tok, cues, depth: int = 0) -> str:
     own = _own_cue(tok, cues)
     if own:
         return own
+    if tok.dep_ == "ccomp" and _lem(tok.head) in cues["denial_verbs"] and \
+            not _negated(tok.head, cues):
+        return "negated"      # "Moscow denied that it had sent troops"
     # a conjunct without its own subject or auxiliary shares its head's verb group:
     # "will discuss, approve and sign" / "was signed and ratified"
     if tok.dep_ == "conj" and _is_verbal(tok.head) and depth < _MAX_CLIMB:
