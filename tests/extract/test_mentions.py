@@ -81,3 +81,10 @@ def test_strip_title():
 def test_acronym_with_inner_letters():
     _, ms = _mentions("Members of the Andean Economic Union (ANEU) met in Quito.", "The ANEU budget grew.")
     assert {m.name for m in ms if m.text == "ANEU"} == {"Andean Economic Union"}
+
+
+def test_stated_alias_names_one_thing():
+    _, ms = _mentions("Work on the Andes Line, formerly the Pacific Gas Pipeline, resumed in March.")
+    names = {m.text: m.name for m in ms}
+    assert names.get("Pacific Gas Pipeline") == "Andes Line"
+    assert names.get("Andes Line") == "Andes Line"

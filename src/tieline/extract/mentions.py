@@ -479,6 +479,7 @@ def _extract_mentions(parsed: ParsedDoc) -> list[Mention]:
                     name, label = acr_names[etext]
                 cands.append((base + s, base + e, etext, label, None, country or _country_of(etext), name, 0))
     cands.extend(_rule_persons(parsed))
+    cands.extend(_stated_aliases(parsed, cands))
     lower_words = set(re.findall(r"(?<![\w-])[a-z][a-z-]+", " ".join(p.text for p, _ in parsed.paragraphs)))
     cands = [c for c in cands if not (c[7] == 0 and c[3] in (ORG, PROJECT) and " " not in c[2]
                                       and c[2][:1].isupper() and not c[2].isupper()
@@ -537,6 +538,37 @@ def _name_ok(name: str, after_title: bool = False) -> bool:
 
 _CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
                       "April May June July August September October November December".split())
+
+
+_CAP_SEQ = r"[A-Z][\w\u2019'&.+-]*(?:\s+(?:of\s+|and\s+)?[A-Z0-9][\w\u2019'&.+-]*){0,5}"
+
+
+def _alias_re() -> re.Pattern:
+    cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(_cues()["alias_cues"], key=len, reverse=True))
+    return re.compile(rf"({_CAP_SEQ})\s*(?:,\s*|\(\s*)(?:{cues})\s+(?:the\s+)?({_CAP_SEQ})")
+
+
+def _stated_aliases(parsed: ParsedDoc, cands) -> list[tuple]:
+    """"MILGEM-class (also known as Babur-class)": the text itself says two names are one."""
+    out = []
+    pat = _alias_re()
+    for para, sdoc in parsed.paragraphs:
+        base, text = para.start, para.text[:len(sdoc.text)]
+        for m in pat.finditer(text):
+            a_s, a_e, b_s, b_e = base + m.start(1), base + m.end(1), base + m.start(2), base + m.end(2)
+            a_text, b_text = m.group(1), m.group(2)
+            if not (_plausible(a_text, ORG) and _plausible(b_text, ORG)):
+                continue
+            labels = [c[3] for c in cands if c[0] < b_e and a_s < c[1]]
+            if PERSON in labels:
+                continue     # people's aliases come from the name rules
+            last = (a_text.split()[-1], b_text.split()[-1])
+            label = next((lb for lb in labels if lb in (GROUP, PROJECT, ORG)), None) or (
+                PROJECT if any(w.endswith("-class") or w in _cues()["project_heads"] for w in last) else ORG)
+            country = _country_of(a_text) or _country_of(b_text)
+            out.append((a_s, a_e, a_text, label, None, country, a_text, 2))
+            out.append((b_s, b_e, b_text, label, None, country, a_text, 2))
+    return out
 
 
 def _rule_persons(parsed: ParsedDoc) -> list[tuple]:
