@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -753,6 +754,232 @@ def _past_rx() -> re.Pattern:
     return re.compile(rf"(?<![\w'])(?:{_alt(_lex()['past_cues'])}|[a-z]{{3,}}ed)(?!\w)")
 
 
+# --------------------------------------------------------------------------- other languages
+#
+# Dates written in other languages ("Publié le 29 mai 2021", "29 мая 2021 г.",
+# "2021年5月29日", "۸ خرداد ۱۴۰۰") are read by rules over a folded copy of the text: lower
+# case, accents and other combining marks dropped, every script's digits made ASCII,
+# Arabic letter variants merged. Folding maps each folded character back to its source,
+# so spans stay offsets into the original text. The month words are data
+# (lexicon/dates_intl.json); only absolute dates are read: a relative phrase in a
+# language we have no rules for is left alone rather than guessed.
+
+#: Letters that NFD does not decompose but that writers swap for one another.
+_FOLD_SPECIAL = {
+    "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ς": "σ", "ـ": "",
+    "ى": "ي", "ی": "ي", "ک": "ك", "ة": "ه", "ە": "ه", "ۀ": "ه", "ھ": "ه",
+}
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(c: str) -> str:
+    special = _FOLD_SPECIAL.get(c)
+    if special is not None:
+        return special
+    cat = unicodedata.category(c)
+    if cat in ("Mn", "Me", "Cf"):
+        return ""           # accents, Arabic vowel marks, zero-width joiners
+    if cat == "Nd":
+        return str(unicodedata.decimal(c, 0))     # ٢٠٢١, ۱۴۰۰, २०२१, ２０２１ -> 2021
+    d = unicodedata.normalize("NFD", c)
+    if len(d) > 1 and all(unicodedata.combining(x) for x in d[1:]):
+        c = d[0]            # é -> e, й -> и, أ -> ا; Hangul syllables are kept whole
+        special = _FOLD_SPECIAL.get(c)
+        if special is not None:
+            return special
+    low = c.lower()
+    return low if len(low) == 1 else c
+
+
+def _fold(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each folded character, the index of its source."""
+    out: list[str] = []
+    src: list[int] = []
+    for i, c in enumerate(text):
+        f = _fold_char(c) if not c.isascii() else c.lower()
+        for ch in f:
+            out.append(ch)
+            src.append(i)
+    src.append(len(text))
+    return "".join(out), src
+
+
+def _fold_word(word: str) -> str:
+    return _fold(word)[0]
+
+
+#: A month word ends where the word ends: no letter (nor Indic vowel sign) follows.
+_WORD_END = r"(?![^\W\d_]|[\u0900-\u0dff])"
+_WORD_START = r"(?<![^\W\d_])(?<![\u0900-\u0dff])"
+
+
+@dataclass(frozen=True, slots=True)
+class _Intl:
+    months: dict            # folded word -> month
+    langs: dict             # folded word -> set of language codes
+    need_day: frozenset     # folded words read as months only beside a day
+    jalali: dict            # folded Solar Hijri month word -> month
+    rx: dict                # name -> compiled pattern over folded text
+
+
+@lru_cache(maxsize=1)
+def _intl() -> _Intl:
+    lex = _lex()
+    months: dict = {}
+    langs: dict = {}
+    for lang, words in lex.get("intl_months", {}).items():
+        for w, n in words.items():
+            f = _fold_word(w)
+            if months.setdefault(f, n) != n:
+                # the same word naming two months in two languages is no evidence: drop it
+                months[f] = None
+            langs.setdefault(f, set()).add(lang)
+    months = {k: v for k, v in months.items() if v}
+    need_day = frozenset(_fold_word(w) for w in lex.get("intl_need_day", []))
+    jalali = {_fold_word(w): n for w, n in lex.get("jalali_months", {}).items()}
+
+    def word_alt(words) -> str:
+        return _alt(words).replace(r"\s+", r"\s*")   # 'تشرين الأول' may lose its space
+
+    mon_all = word_alt(months)
+    mon_free = word_alt(k for k in months if k not in need_day)
+    suffix = _alt(_fold_word(s) for s in lex.get("intl_day_suffixes", []))
+    links = lex.get("intl_links", [])
+    link_alt = "|".join(
+        re.escape(_fold_word(w)).replace(r"\ ", r"\s+") + (r"\s*" if w[-1] in "'’" else r"\s+")
+        for w in sorted(links, key=lambda w: -len(w)))
+    sep = rf"[\s,]*(?:(?:{link_alt}))?" if link_alt else r"[\s,]*"
+    day = rf"(?<![\d.,:/])(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)(?:{suffix})?" if suffix else \
+        r"(?<![\d.,:/])(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)"
+    year = r"(?P<year>\d{4})(?![\d:])"
+
+    def mon(alt: str, name: str = "mon") -> str:
+        # Arabic pages often give both names: 'أيار/مايو', 'مايو (أيار)'
+        return (rf"{_WORD_START}(?P<{name}>{alt}){_WORD_END}\.?"
+                rf"(?:\s*[/(]\s*(?:{mon_all}){_WORD_END}\s*\)?)?")
+
+    pats = {
+        "dmy": rf"{day}{sep}\s*{mon(mon_all)}{sep}\s*{year}",
+        "ymd": rf"(?<!\d){year}\.?\s*(?:m\.\s*)?{mon(mon_all)}\s*(?P<day>3[01]|[12]\d|0?[1-9])\.?(?![\d:])",
+        "mdy": rf"{mon(mon_all)}\s*(?P<day>3[01]|[12]\d|0?[1-9])(?:\.|,)?\s+{year}",
+        "my": rf"{mon(mon_free)}{sep}\s*{year}",
+        "jdmy": rf"{day}{sep}\s*{_WORD_START}(?P<mon>{word_alt(jalali)}){_WORD_END}\s*"
+                r"(?P<year>1[34]\d\d)(?!\d)" if jalali else None,
+        "jmy": rf"{_WORD_START}(?P<mon>{word_alt(jalali)}){_WORD_END}\s*(?:ماه\s*)?"
+               r"(?P<year>1[34]\d\d)(?!\d)" if jalali else None,
+        "dotted": r"(?<![\d.])(?P<year>(?:19|20)\d\d)\.\s+(?P<mon>1[0-2]|0?[1-9])\.\s*"
+                  r"(?P<day>3[01]|[12]\d|0?[1-9])(?![\d:])",
+    }
+    for n, (y_m, m_m, d_m) in enumerate(lex.get("intl_cjk", [])):
+        pats[f"cjk{n}"] = (rf"(?<!\d)(?P<year>\d{{4}})\s*{re.escape(y_m)}\s*(?P<mon>1[0-2]|0?[1-9])\s*"
+                           rf"{re.escape(m_m)}(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*[{re.escape(d_m)}])?")
+    mw = _alt(_fold_word(w) for w in lex.get("intl_numeric_month_words", []))
+    yw = _alt(_fold_word(w) for w in lex.get("intl_numeric_year_words", []))
+    if mw:
+        pats["numword"] = (rf"(?:(?<!\d)(?P<day>3[01]|[12]\d|0?[1-9])\s+)?(?<!\w)(?:{mw})\s+"
+                           rf"(?P<mon>1[0-2]|0?[1-9])\s*(?:,|/|(?:{yw or ','}))\s*{year}")
+    rx = {k: re.compile(p) for k, p in pats.items() if p}
+    return _Intl(months, langs, need_day, jalali, rx)
+
+
+#: Order among equally precise candidates at one place: the fuller shape first.
+_INTL_RANK = ("cjk0", "cjk1", "dmy", "ymd", "mdy", "jdmy", "numword", "dotted", "my", "jmy")
+
+
+def _jalali_to_gregorian(jy: int, jm: int, jd: int) -> date | None:
+    """A Solar Hijri (Iranian calendar) day as a Gregorian date (arithmetic 33-year rule)."""
+    if not (1 <= jm <= 12 and 1 <= jd <= (31 if jm <= 6 else 30)):
+        return None
+    # days from the Gregorian epoch used by _jdays_to_date (the jdf arithmetic rule)
+    jy2 = jy + 1595
+    days = -355668 + 365 * jy2 + (jy2 // 33) * 8 + ((jy2 % 33) + 3) // 4 + jd
+    days += (jm - 1) * 31 if jm < 7 else (jm - 7) * 30 + 186
+    try:
+        return _jdays_to_date(days)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _jdays_to_date(days: int) -> date:
+    """Day count -> Gregorian date (year from 400/100/4-year cycles, then day of year)."""
+    gy = 400 * (days // 146097)
+    days %= 146097
+    if days > 36524:
+        days -= 1
+        gy += 100 * (days // 36524)
+        days %= 36524
+        if days >= 365:
+            days += 1
+    gy += 4 * (days // 1461)
+    days %= 1461
+    if days > 365:
+        gy += (days - 1) // 365
+        days = (days - 1) % 365
+    return date(gy, 1, 1) + timedelta(days=days)
+
+
+def _intl_found(text: str) -> list[tuple[int, int, str, str]]:
+    """Absolute dates in other languages: (start, end, ISO value, pattern), original offsets."""
+    if not isinstance(text, str) or not text or not re.search(r"\d", text):
+        return []
+    f, src = _fold(text)
+    lex = _intl()
+    out = []
+    for name in _INTL_RANK:
+        rx = lex.rx.get(name)
+        if rx is None:
+            continue
+        for m in rx.finditer(f):
+            value = _intl_value(name, m, lex)
+            if value:
+                out.append((src[m.start()], src[m.end() - 1] + 1, value, name))
+    return out
+
+
+def _intl_value(name: str, m: re.Match, lex: _Intl) -> str | None:
+    g = m.groupdict()
+    try:
+        year = int(g["year"])
+        day = int(g["day"]) if g.get("day") else None
+        if name in ("jdmy", "jmy"):
+            return _jalali_iso(year, lex.jalali.get(re.sub(r"\s+", "", g["mon"])), day)
+        word = g["mon"]
+        mon = int(word) if word.isdigit() else lex.months.get(re.sub(r"\s+", " ", word))
+        if mon is None:
+            mon = lex.months.get(re.sub(r"\s+", "", word))
+    except (TypeError, ValueError):
+        return None
+    if not mon or not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    if day is None:
+        return _iso(year, mon, prec=2)
+    return _iso(year, mon, day) if _valid(year, mon, day) else None
+
+
+def _jalali_iso(jy: int, jm: int | None, jd: int | None) -> str | None:
+    if not jm or not 1300 <= jy <= 1479:
+        return None
+    if jd is not None:
+        d = _jalali_to_gregorian(jy, jm, jd)
+        return _iso(d.year, d.month, d.day) if d else None
+    # a Solar Hijri month straddles two Gregorian months: keep only what both ends share
+    a = _jalali_to_gregorian(jy, jm, 1)
+    b = _jalali_to_gregorian(jy, jm, 29)
+    if a is None or b is None or a.year != b.year:
+        return None
+    return _iso(a.year, a.month, prec=2) if a.month == b.month else _iso(a.year, prec=1)
+
+
+def _intl_iso(s: str) -> str | None:
+    """The most precise absolute date of a short string in another language, else None."""
+    found = _intl_found(s)
+    if not found:
+        return None
+    rank = {n: i for i, n in enumerate(_INTL_RANK)}
+    best = max(found, key=lambda t: (len(t[2]), -t[0], -rank[t[3]]))
+    return best[2]
+
+
 # --------------------------------------------------------------------------- public API
 
 def find_dates(text: str, published: str | None) -> list[DateMention]:
@@ -808,13 +1035,19 @@ def to_iso(text: str) -> str | None:
         d, mo = (a, b) if b <= 12 else (b, a)
         return _iso(y, mo, d) if _valid(y, mo, d) else None
     found = [c for c in _scan(s) if c.kind == "absolute"]
+    value = None
     if found:
         # the most precise absolute date of the string ("Mar 2018" over a stray year)
         best = max(found, key=lambda c: (len(c.res(None, None) or ""), -c.start))
         value = best.res(None, None)
-        if value and (len(value) > 4 or re.fullmatch(r"\W*\d{4}\W*", s)
-                      or len(found) == 1 and len(s) <= 40):
+        if value and len(value) > 4:
             return value
+    # another language ("Publié le 29 mai 2021", "2021年5月29日") says more than a bare year
+    foreign = _intl_iso(s)
+    if foreign and len(foreign) > len(value or ""):
+        return foreign
+    if value and (re.fullmatch(r"\W*\d{4}\W*", s) or len(found) == 1 and len(s) <= 40):
+        return value
     return _dateparser_iso(s)
 
 
