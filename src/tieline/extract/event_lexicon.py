@@ -45,6 +45,8 @@ class Spec:
     intransitive: bool = False       # verb: not this sense with a direct object
     no_passive: bool = False         # verb: not this sense in an agentless passive
     needs_dobj: bool = False         # verb: an event only with a direct object
+    negated_type: str | None = None  # "did not accept": a rejection, not a missing AGREE
+    defer_to: tuple[str, ...] = ()   # intent words ("willing to"): these member types win
     no_own: bool = False             # weak noun: a state owning it is not enough
     cue: str = ""
 
@@ -66,7 +68,8 @@ def _spec(cue: str, d: dict) -> Spec:
         needs_xcomp=bool(d.get("needs_xcomp")),
         strict=bool(d.get("strict")), obj_only=bool(d.get("obj_only")),
         only_with=tuple(d.get("only_with", ())), intransitive=bool(d.get("intransitive")),
-        no_passive=bool(d.get("no_passive")), needs_dobj=bool(d.get("needs_dobj")), no_own=bool(d.get("no_own")),
+        no_passive=bool(d.get("no_passive")), needs_dobj=bool(d.get("needs_dobj")),
+        negated_type=d.get("negated_type"), defer_to=tuple(d.get("defer_to", ())), no_own=bool(d.get("no_own")),
         cue=cue,
     )
 

@@ -256,6 +256,10 @@ def _merge(head: Trigger) -> Spec:
                   and not m.spec.light]
         if strong:
             return strong[0].spec
+    if spec.defer_to:
+        named = [m for m in members if m.spec.type in spec.defer_to]
+        if named:       # "willing to attend the talks": the act named decides
+            return named[0].spec
     if spec.light or spec.type is None:
         typed = [m for m in members if m.spec.type is not None
                  and (not m.spec.only_with or head.tok.lemma_.lower() in m.spec.only_with)]
@@ -416,10 +420,14 @@ def _build(sent, r: Trigger, spec: Spec, actors, ctx, doc, root_toks) -> Event |
     mode = spec.mode
     if spec.type == "COOPERATE" and mode == "other":
         mode = lexicon().coop_modes.get(sector, mode)
+    status = _status(sent, _act_token(r))
+    etype = spec.type
+    if status == "negated" and spec.negated_type and r.spec.negated_type:
+        etype, mode, status = spec.negated_type, "rejection", "occurred"   # "do not accept"
     return Event(
         doc_id=doc.doc_id, start=start, end=end, evidence=evidence,
-        type=spec.type, mode=mode, sector=sector,
-        status=_status(sent, _act_token(r)), date=_date(sent, r.tok, doc.published),
+        type=etype, mode=mode, sector=sector,
+        status=status, date=_date(sent, r.tok, doc.published),
         countries=countries, source=source, target=target,
         amounts=_amounts(evidence, start),
         location=find_location([r.tok] + [m.tok for m in r.members], region),
