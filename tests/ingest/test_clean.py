@@ -241,3 +241,40 @@ def test_function_word_line_end_does_not_swallow_the_next_paragraph():
     raw = ("A headline about river accords\n\nfiled in News by\n\n"
            "Two states signed a river accord on Monday, the foreign ministries of both countries said.\n")
     assert body(clean_text(raw)).startswith("Two states signed")
+
+
+def test_section_labels_after_the_article_do_not_move_the_body():
+    raw = ("Chile and Peru began joint naval drills off Arica on Monday, the two navies said in a statement.\n\n"
+           "The last drills were held near Callao two years ago.\n\n"
+           "Opinion\n\nEditorial\n\n"
+           "Harvest worries\n3 May, 2022\n\nHarvest worries\n\n"
+           "THE rains came late again this year, and farmers in the south are counting the cost...\n"
+           "Port delays\n2 May, 2022\n\nPort delays\n\n"
+           "Shipping queues at the main port have grown for the third week running, and exporters...\n")
+    r = clean_text(raw)
+    text = body(r)
+    assert text.startswith("Chile and Peru began joint naval drills")
+    assert "The last drills were held near Callao" in text
+    for gone in ("Opinion", "Editorial", "Harvest worries", "THE rains came late", "Port delays", "Shipping queues"):
+        assert gone not in text, gone
+
+
+def test_forum_member_block_above_the_post():
+    raw = ("desert_hawk\nSENIOR MEMBER\n- Joined\n- Feb 2, 2019\n- Messages\n- 1,204\n- Reaction score\n- 77\n"
+           "The navies of two neighbouring states began a week of joint patrols in the strait on Sunday, "
+           "according to a statement from the coast guard.\n"
+           "The patrols are meant to deter smuggling of fuel and cigarettes, officials said.\n")
+    r = clean_text(raw)
+    assert r.paragraphs[0].text.startswith("The navies of two neighbouring states")
+    m = __import__("tieline.ingest.meta", fromlist=["extract_meta"]).extract_meta(raw, r, {})
+    assert (m["title"], m["author"], m["published"]) == (None, None, None)
+
+
+def test_breadcrumb_glued_to_a_repeated_headline():
+    raw = ("Ghana and Togo open joint border post\n\n"
+           "West AfricaGhana and Togo open joint border post\n\n"
+           "Ghana and Togo opened a joint border post at Aflao on Friday, cutting waiting times for traders, "
+           "officials said.\n")
+    r = clean_text(raw)
+    assert r.title == "Ghana and Togo open joint border post"
+    assert "West Africa" not in body(r)

@@ -369,9 +369,10 @@ def _name_and_date(text: str) -> str | None:
 
 
 def _generic_author(text: str) -> bool:
-    """'Staff Report', 'News Desk', 'Our Correspondent': a byline that names nobody."""
+    """'Staff Report', 'News Desk', 'Our Correspondent': a byline that names nobody.
+    (One word such as 'Editorial' is a section label, not a byline.)"""
     t = _strip_furniture(text).lower().rstrip(".")
-    return t in lexicon().generic_authors
+    return " " in t and t in lexicon().generic_authors
 
 
 def looks_like_name(text: str) -> bool:
@@ -555,15 +556,11 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
 def _reanchor(lines: list[_Line], start: int, prose: list[int]) -> int:
     """A byline (or a dated headline) just after the supposed body start means what came
     before it was a header sentence (site blurb, kicker); the body follows the byline."""
-    seen_prose = 0
     for i in range(start + 1, min(start + 7, len(lines))):
         ln = lines[i]
         if ln.reason is None and ln.texty():
-            seen_prose += 1
-            if seen_prose > 1:
-                return start
-        headed = ln.reason == DATE and (seen_prose == 0 or (
-            i > 0 and lines[i - 1].reason is None and _title_candidate(lines[i - 1]) and not lines[i - 1].sentence))
+            return start          # prose continues: the start was right
+        headed = ln.reason == DATE
         if ln.reason == BYLINE or headed:
             return next((j for j in prose if j > i), start)
     return start
@@ -593,7 +590,16 @@ def _mark_header(lines: list[_Line], body_start: int) -> None:
     for i in range(1, body_start):
         if lines[i].reason is None and header_name(lines[i].text) and lines[i].n <= 8:
             lines[i].reason = BYLINE
-    cands = [i for i in range(body_start) if lines[i].reason is None and _title_candidate(lines[i])]
+    forum = any(ln.reason == FORUM for ln in lines[:body_start])
+    cands = [i for i in range(body_start) if lines[i].reason is None and _title_candidate(lines[i])
+             and not (forum and lines[i].n < 4)]      # a member name above a forum post
+    # a breadcrumb glued to the headline ("World NewsThe headline") ends with another candidate
+    keys = {i: _key(lines[i].text) for i in cands}
+    crumbs = {i for i in cands for j in cands if j != i and len(keys[j].split()) >= 3
+              and len(keys[i]) > len(keys[j]) and keys[i].endswith(keys[j])}
+    for i in crumbs:
+        lines[i].reason = NAV
+    cands = [i for i in cands if i not in crumbs]
     # a deck or caption that the article then repeats word for word is not the headline
     body_keys = " ".join(_key(ln.text) for ln in lines[body_start:body_start + 12])
     cands = [i for i in cands if lines[i].n < 6 or lines[i].headline or lines[i].text.isupper()
@@ -622,7 +628,8 @@ def _mark_header(lines: list[_Line], body_start: int) -> None:
         ln = lines[i]
         if ln.reason is not None:
             continue
-        if title is not None and i > title and looks_like_name(_strip_furniture(ln.text)) and ln.n <= 6:
+        if title is not None and i > title and not forum and looks_like_name(_strip_furniture(ln.text)) \
+                and ln.n <= 6:
             ln.reason = BYLINE
         else:
             ln.reason = HEADER
