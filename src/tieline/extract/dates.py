@@ -873,6 +873,10 @@ def _intl() -> _Intl:
     for n, (y_m, m_m, d_m) in enumerate(lex.get("intl_cjk", [])):
         pats[f"cjk{n}"] = (rf"(?<!\d)(?P<year>\d{{4}})\s*{re.escape(y_m)}\s*(?P<mon>1[0-2]|0?[1-9])\s*"
                            rf"{re.escape(m_m)}(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*[{re.escape(d_m)}])?")
+    eras = lex.get("intl_eras", {})
+    if eras:
+        pats["era"] = (rf"(?P<era>{_alt(eras)})\s*(?P<eyear>\d{{1,2}}|元)\s*年\s*(?P<mon>1[0-2]|0?[1-9])\s*月"
+                       r"(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*日)?")
     mw = _alt(_fold_word(w) for w in lex.get("intl_numeric_month_words", []))
     yw = _alt(_fold_word(w) for w in lex.get("intl_numeric_year_words", []))
     if mw:
@@ -883,7 +887,7 @@ def _intl() -> _Intl:
 
 
 #: Order among equally precise candidates at one place: the fuller shape first.
-_INTL_RANK = ("cjk0", "cjk1", "dmy", "ymd", "mdy", "jdmy", "numword", "dotted", "my", "jmy")
+_INTL_RANK = ("cjk0", "cjk1", "era", "dmy", "ymd", "mdy", "jdmy", "numword", "dotted", "my", "jmy")
 
 
 def _jalali_to_gregorian(jy: int, jm: int, jd: int) -> date | None:
@@ -939,7 +943,11 @@ def _intl_found(text: str) -> list[tuple[int, int, str, str]]:
 def _intl_value(name: str, m: re.Match, lex: _Intl) -> str | None:
     g = m.groupdict()
     try:
-        year = int(g["year"])
+        if name == "era":
+            e = g["eyear"]
+            year = _lex()["intl_eras"][g["era"]] + (1 if e == "元" else int(e))
+        else:
+            year = int(g["year"])
         day = int(g["day"]) if g.get("day") else None
         if name in ("jdmy", "jmy"):
             return _jalali_iso(year, lex.jalali.get(re.sub(r"\s+", "", g["mon"])), day)
@@ -1047,8 +1055,10 @@ def to_iso(text: str) -> str | None:
     if foreign and len(foreign) > len(value or ""):
         return foreign
     if value and (re.fullmatch(r"\W*\d{4}\W*", s) or len(found) == 1 and len(s) <= 40):
-        return value
-    return _dateparser_iso(s)
+        # a year with words of another script around it: dateparser may read a month too
+        other = _dateparser_intl(s) if not s.isascii() else None
+        return other if other and len(other) > len(value) else value
+    return _dateparser_iso(s) or _dateparser_intl(s) or value
 
 
 @lru_cache(maxsize=2048)
@@ -1073,6 +1083,60 @@ def _dateparser_iso(s: str) -> str | None:
 def _date_data_parser():
     from dateparser.date import DateDataParser
     return DateDataParser(languages=["en"], settings={
+        "PARSERS": ["custom-formats", "absolute-time"],
+        "REQUIRE_PARTS": ["year"],
+        "PREFER_DAY_OF_MONTH": "first",
+        "DATE_ORDER": "DMY",
+    })
+
+
+def _intl_languages(s: str) -> tuple[str, ...]:
+    """The languages a string may be in: those of its month words, and of its scripts."""
+    lex = _lex()
+    langs: set[str] = set()
+    words = _intl().langs
+    folded = _fold(s)[0]
+    for w in re.findall(r"[^\W\d_]+", folded):
+        langs.update(words.get(w, ()))
+    scripts = lex.get("intl_scripts", {})
+    for c in set(s):
+        if c.isalpha() and not c.isascii():
+            try:
+                name = unicodedata.name(c).split()[0]
+            except ValueError:
+                continue
+            langs.update(scripts.get(name, ()))
+    codes = lex.get("intl_dateparser_codes", {})
+    return tuple(sorted({codes.get(x, x) for x in langs}))
+
+
+@lru_cache(maxsize=2048)
+def _dateparser_intl(s: str) -> str | None:
+    """Leftover shapes in other languages, through dateparser restricted to the string's
+    languages (never the clock, never a language the string shows no sign of)."""
+    if len(s) > 80:
+        return None
+    langs = _intl_languages(s)
+    if not langs:
+        return None
+    folded = _fold(s)[0]
+    if not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", folded):
+        return None
+    try:
+        data = _intl_date_parser(langs).get_date_data(s)
+    except Exception:  # noqa: BLE001 - a third-party parser must never break a build
+        return None
+    d, period = data.date_obj, data.period
+    if d is None or str(d.year) not in folded:
+        return None
+    prec = {"day": 3, "month": 2, "year": 1}.get(period or "day", 3)
+    return _iso(d.year, d.month, d.day, prec=prec)
+
+
+@lru_cache(maxsize=32)
+def _intl_date_parser(langs: tuple[str, ...]):
+    from dateparser.date import DateDataParser
+    return DateDataParser(languages=list(langs), settings={
         "PARSERS": ["custom-formats", "absolute-time"],
         "REQUIRE_PARTS": ["year"],
         "PREFER_DAY_OF_MONTH": "first",
