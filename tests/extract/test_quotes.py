@@ -148,3 +148,9 @@ def test_title_attribution_picks_the_latest_minister_not_the_first():
         "Lund called the deal a model for the region. “We will build on it in the coming years,” the Norwegian minister said.",
     )
     assert [q.speaker for q in qs] == ["Tomas Rojas", "Ingrid Lund"]
+
+
+def test_the_ministry_is_the_ministry_named_before():
+    _, qs = _quotes("The Ministry of Fisheries published the new quotas on Monday.",
+                    "“The quotas protect the stocks for the next decade,” the ministry said.")
+    assert qs and qs[0].speaker == "Ministry of Fisheries"

@@ -214,6 +214,15 @@ class _Speakers:
         at, name, r = people[-1]
         return _Who(name, r)
 
+    def org_before(self, pos: int, noun: str) -> Mention | None:
+        """The latest organization named before ``pos`` whose name has ``noun``."""
+        best = None
+        for m in self.mentions:
+            if m.label != PERSON and m.start < pos and not self.in_quote(m.start, m.end) and \
+                    noun in m.name.lower().split():
+                best = m
+        return best
+
     def _span(self, m: Mention):
         for para, sdoc in self.parsed.paragraphs:
             if para.start <= m.start < para.end:
@@ -311,6 +320,12 @@ def _speaker_from_token(tok, base: int, para_i: int, pos: int, res: _Speakers) -
     hm = res.mention_at(base + tok.idx, base + tok.idx + len(tok.text))
     if hm is not None:
         return hm.name, hm.role
+    if tok.pos_ == "NOUN" and head_low in _org_nouns() and \
+            any(c.dep_ == "det" and c.text.lower() == "the" for c in tok.children):
+        # "the ministry said": the ministry the text named before
+        m = res.org_before(pos, head_low)
+        if m is not None:
+            return m.name, None
     unnamed = tok.pos_ == "NOUN" and (head_low in roles or head_low in _source_nouns())
     for m in res.mentions:
         if s <= m.start and m.end <= e and not unnamed:
@@ -363,6 +378,11 @@ def _source_like(tok, base, res) -> bool:
     verbs, preps, dets, docnouns, roles = _cues()
     lem = tok.lemma_.lower()
     return lem in roles or lem in docnouns or lem in _source_nouns() or tok.pos_ == "PROPN"
+
+
+@lru_cache(maxsize=1)
+def _org_nouns() -> frozenset:
+    return frozenset(lexicon("quotes_cues")["org_nouns"])
 
 
 @lru_cache(maxsize=1)

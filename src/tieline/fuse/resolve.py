@@ -268,7 +268,7 @@ def resolve_entities(mentions: Iterable[Mention], doc_meta: dict) -> list[Entity
         groups[uf.find(node)].append(m)
     entities = []
     used_ids: set[str] = set()
-    for _, gms in sorted(groups.items(), key=lambda kv: (min(m.doc_id for m in kv[1]), kv[0])):
+    for node, gms in sorted(groups.items(), key=lambda kv: (min(m.doc_id for m in kv[1]), kv[0])):
         label = Counter(m.label for m in gms).most_common(1)[0][0]
         names = Counter(m.name for m in gms)
         if label == PERSON:
@@ -279,7 +279,7 @@ def resolve_entities(mentions: Iterable[Mention], doc_meta: dict) -> list[Entity
             # a bare name that fits two people is left out rather than guessed; one
             # that no full name explains stays only when a title vouches for it
             # ("President Putin"), since a lone capitalised word is often no person
-            if _[0] == "PA" or not any(m.role or m.text != m.name for m in gms):
+            if node[0] == "PA" or not any(m.role or m.text != m.name for m in gms):
                 continue
         forms = set()
         for m in gms:
