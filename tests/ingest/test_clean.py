@@ -278,3 +278,19 @@ def test_breadcrumb_glued_to_a_repeated_headline():
     r = clean_text(raw)
     assert r.title == "Ghana and Togo open joint border post"
     assert "West Africa" not in body(r)
+
+
+def test_headline_ending_in_a_dashed_name_is_not_a_caption():
+    raw = ("Gas talks stalled over price – minister\n"
+           "The energy minister said on Monday that talks with the neighbouring state on gas prices had stalled.\n")
+    r = clean_text(raw)
+    assert r.title == "Gas talks stalled over price – minister"
+
+
+def test_lower_case_picture_credit_is_not_merged_into_the_caption():
+    raw = ("Two leaders meet in the capital on Monday to discuss a new rail link across the border region.\n\n"
+           "Leaders shake hands\npicture alliance/dpa\n\n"
+           "The rail link would cut travel time between the two capitals by half, officials said.\n")
+    text = body(clean_text(raw))
+    assert "picture alliance/dpa" not in text and "Leaders shake hands" not in text
+    assert "cut travel time" in text

@@ -162,10 +162,12 @@ _FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for from with and or but nor as that which who whom whose "
     "its their his her our your this these those is are was were be been has have had will "
     "would shall should can could may might must not than into onto upon about over under".split())
-_CREDIT_TAIL = re.compile(r"(?:\((?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}|[A-Z]{2,})\)|"
-                          r"[—–]\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s*$")
+#: "... al-Sisi (Rosatom)": a picture credit in brackets closing a caption. (A dash before a
+#: name closes headlines too - "Talks stalled - minister" - so only brackets count here.)
+_CREDIT_TAIL = re.compile(r"\((?!(?i:photos?|pictures?|videos?|watch|update[sd]?|live|graphics?|opinion|analysis)\))"
+                          r"(?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}|[A-Z]{2,})\)\s*$")
 _CREDIT_LABEL = re.compile(r"(?:^|[.!?]\s+)(?:photograph|photo|image|picture|illustration|video|credit)s?\s*(?:credit)?\s*:\s*\S[^.!?]{0,80}$", re.I)
-_PHOTO_CREDIT = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*/\s*[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}$")
+_PHOTO_CREDIT = re.compile(r"^[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,3}\s*/\s*[A-Za-z][\w.&'-]*(?:\s+[A-Za-z][\w.&'-]*){0,3}$")
 
 
 def _strip_furniture(text: str) -> str:
@@ -240,7 +242,7 @@ def _merge_wrapped(raw: str, lines: list[_Line]) -> list[_Line]:
             gap = raw.count("\n", prev.end, ln.start)
             if (not prev.terminal and ln.n >= 3 and prev.n >= 1 and gap <= 2
                     and not _headline_case(prev.words)
-                    and not _boilerplate(prev) and not _boilerplate(ln)
+                    and not _boilerplate(prev) and not _boilerplate(ln) and not _PHOTO_CREDIT.match(ln.text)
                     and (first.islower() or (last_word in _FUNCTION_WORDS and prev.n >= 6 and first.isalnum()))):
                 groups[-1].append(ln)
                 continue
