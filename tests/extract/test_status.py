@@ -238,6 +238,31 @@ def test_is_to_and_unclear_whether(nlp):
     assert status_of(nlp, "It is unclear whether Rome will buy the jets.", "buy") == "proposed"
 
 
+def test_cue_found_when_the_lemmatizer_slips(nlp):
+    # the small model lemmatizes "hopes" as "hop"; the surface form still cues
+    assert status_of(nlp, "Georgia hopes to sign a trade pact with Japan.", "sign") == "proposed"
+
+
+def test_has_yet_to_and_without(nlp):
+    assert status_of(nlp, "Argentina has yet to pay for the vessels.", "pay") == "negated"
+    text = "The talks collapsed in June without an agreement."
+    assert status_of(nlp, text, "agreement") == "negated"
+    assert status_of(nlp, text, "talks") == "occurred"
+    assert status_of(nlp, "A deal on the dam remains elusive.", "deal") == "negated"
+
+
+def test_announced_visit_is_planned_announced_donation_occurred(nlp):
+    assert status_of(nlp, "Oslo announced a visit by the king to Kyiv.", "visit") == "planned"
+    assert status_of(nlp, "Oslo announced a large donation to Kyiv on Monday.",
+                     "donation") == "occurred"
+
+
+def test_object_of_negotiation_is_not_decided(nlp):
+    text = "Brazil is negotiating the purchase of Indian missiles."
+    assert status_of(nlp, text, "negotiating") == "ongoing"
+    assert status_of(nlp, text, "purchase") == "proposed"
+
+
 def test_conditional_clause_marks_the_act(nlp):
     text = "If Lima pays on time, Seoul will deliver the tanks in May."
     assert status_of(nlp, text, "deliver") == "proposed"

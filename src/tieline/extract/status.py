@@ -66,7 +66,7 @@ def resolve_status(sent, trigger, event_type: str | None = None) -> str:
         else:
             status = _verb_status(trigger, cues)
     if status == "negated" and event_type == "REJECT" and _negated(trigger, cues) and \
-            cues["governing_verbs"].get(_lem(trigger)) != "negated":
+            _get(trigger, cues["governing_verbs"]) != "negated":
         status = "occurred"
     return status if status in STATUSES else "occurred"
 
@@ -79,6 +79,39 @@ def _lem(tok) -> str:
 
 def _low(tok) -> str:
     return tok.text.lower()
+
+
+def _forms(tok):
+    """The lemma, then the surface form and its plain de-inflections: the small
+    model's lemmatizer slips on some verbs ("hopes" -> "hop"), and a missed cue
+    is a wrong status."""
+    yield _lem(tok)
+    w = _low(tok)
+    yield w
+    for suf, add in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                     ("ing", ""), ("ing", "e")):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            stem = w[: -len(suf)] + add
+            yield stem
+            if not add and len(stem) > 3 and stem[-1] == stem[-2]:
+                yield stem[:-1]          # "planned" -> "plann" -> "plan"
+
+
+def _key(tok, table):
+    """The first form of ``tok`` that ``table`` (a dict, set or list) knows, or None."""
+    for f in _forms(tok):
+        if f in table:
+            return f
+    return None
+
+
+def _has(tok, table) -> bool:
+    return _key(tok, table) is not None
+
+
+def _get(tok, table):
+    k = _key(tok, table)
+    return table[k] if k is not None else None
 
 
 def _is_nominal(tok) -> bool:
@@ -94,7 +127,7 @@ def _hand_over(tok, cues):
     """A trigger on a light governor ("set" in "is set to meet") hands over to the act."""
     light = set(cues["light_governors"])
     for _ in range(3):
-        if not (_is_verbal(tok) or tok.pos_ == "ADJ") or _lem(tok) not in light:
+        if not (_is_verbal(tok) or tok.pos_ == "ADJ") or not _has(tok, light):
             break
         inner = [c for c in tok.children if c.dep_ == "xcomp" and _is_verbal(c)]
         if not inner:
@@ -185,7 +218,7 @@ def _reported(tok, cues) -> bool:
             cur = cur.head
             continue
         if cur.dep_ in ("ccomp", "parataxis") and cur.head.i != cur.i:
-            return _lem(cur.head) in rep or _low(cur.head) == "according"
+            return _has(cur.head, rep) or _low(cur.head) == "according"
         break
     # "according to X, ... would ..."
     return any(_low(t) == "according" for t in tok.sent)
@@ -200,7 +233,7 @@ def _future_frame(tok, cues) -> bool:
     if sent.start == 0:
         return False
     prev = doc[sent.start - 1].sent
-    if _lem(tok) in cues["consequence_verbs"]:
+    if _has(tok, cues["consequence_verbs"]):
         return False          # "would involve", "would help": a consequence mused on
     will = {k for k, v in cues["modal_aux"].items() if v == "planned"}
     return any(t.dep_ == "aux" and _low(t) in will for t in prev)
@@ -218,13 +251,13 @@ def _acomp(tok, cues):
     """Predicate adjective cue of a copula: "is likely (to)", "are possible"."""
     adj = cues["governing_adjectives"]
     for c in tok.children:
-        if c.dep_ in ("acomp", "oprd") and _lem(c) in adj:
+        if c.dep_ in ("acomp", "oprd") and _has(c, adj):
             # "is yet to": only with no negation, handled by caller order
-            return adj[_lem(c)]
+            return _get(c, adj)
         if c.dep_ in ("acomp", "oprd") and _low(c) in adj:
             return adj[_low(c)]
-    # "is yet to sign": spaCy hangs "yet" as an advmod of the copula
-    if _lem(tok) in _BE:
+    # "is yet to sign", "has yet to pay": spaCy hangs "yet" on the copula or "have"
+    if _lem(tok) in _BE | _HAVE:
         for c in tok.children:
             if c.dep_ == "advmod" and _low(c) == "yet" and any(
                     x.dep_ == "xcomp" for x in tok.children):
@@ -327,7 +360,7 @@ def _finite_status(tok, cues):
             return "occurred"
         if _future_time(tok, cues):
             return "planned"              # leaves for Moscow tomorrow / is visiting next week
-        if not aux and _lem(tok) in cues["punctual_verbs"]:
+        if not aux and _has(tok, cues["punctual_verbs"]):
             return "occurred"             # reporting present: "the PM meets Putin", "we thank"
         if tag == "VBN" and any(l in _BE for l in aux_lem) and not progressive:
             # present passive: "is signed" reports a state; "being built" is progressive
@@ -340,7 +373,7 @@ def _finite_status(tok, cues):
     if tag in ("VBZ", "VBP"):
         if _future_time(tok, cues):
             return "planned"
-        if _lem(tok) in cues["punctual_verbs"]:
+        if _has(tok, cues["punctual_verbs"]):
             return "occurred"
         return "ongoing"
     return None
@@ -352,7 +385,7 @@ def _verb_status(tok, cues, depth: int = 0) -> str:
     own = _own_cue(tok, cues)
     if own:
         return own
-    if tok.dep_ == "ccomp" and _lem(tok.head) in cues["denial_verbs"] and \
+    if tok.dep_ == "ccomp" and _has(tok.head, cues["denial_verbs"]) and \
             not _negated(tok.head, cues):
         return "negated"      # "Moscow denied that it had sent troops"
     # a conjunct without its own subject or auxiliary shares its head's verb group:
@@ -391,8 +424,8 @@ def _governed(tok, cues, depth: int):
         if prep.head.i == prep.i:
             return None
         if owner.pos_ == "ADJ" or owner.dep_ in ("acomp", "oprd"):
-            if _lem(owner) in gadj or _low(owner) in gadj:
-                st = gadj.get(_lem(owner)) or gadj.get(_low(owner))
+            if _has(owner, gadj) or _low(owner) in gadj:
+                st = _get(owner, gadj) or gadj.get(_low(owner))
                 copula = owner.head if owner.head.i != owner.i else owner
                 neg = _negated(copula, cues) or _negated(owner, cues)
                 return "negated" if neg else _combine(_own_cue(copula, cues), st)
@@ -400,35 +433,35 @@ def _governed(tok, cues, depth: int):
         if _is_nominal(owner):
             return _noun_governed(owner, cues, depth)
         if _is_verbal(owner):
-            lem = _lem(owner)
-            if _low(prep) == "from" and lem in cues["prevention_verbs"]:
-                return cues["prevention_verbs"][lem]
-            if lem in ggerund:
-                return _combine(_own_cue(owner, cues), ggerund[lem])
-            if lem in gverbs:
-                return _via_governing_verb(owner, gverbs[lem], cues, depth)
+            if _low(prep) in cues["negating_preps"]:
+                return "negated"      # "left without signing the accord"
+            if _low(prep) == "from" and _has(owner, cues["prevention_verbs"]):
+                return _get(owner, cues["prevention_verbs"])
+            if _has(owner, ggerund):
+                return _combine(_own_cue(owner, cues), _get(owner, ggerund))
+            if _has(owner, gverbs):
+                return _via_governing_verb(owner, _get(owner, gverbs), cues, depth)
             return _verb_status(owner, cues, depth + 1)
         return None
 
     # "is likely to sign", "is reluctant to join": spaCy may hang the infinitive on the
     # adjective rather than on the copula
     if dep in ("xcomp", "ccomp", "advcl") and head.pos_ == "ADJ" and (
-            _lem(head) in gadj or _low(head) in gadj):
-        st = gadj.get(_lem(head)) or gadj.get(_low(head))
+            _has(head, gadj) or _low(head) in gadj):
+        st = _get(head, gadj) or gadj.get(_low(head))
         copula = head.head if head.head.i != head.i else head
         if _negated(copula, cues) or _negated(head, cues):
             return "negated"
         return _combine(_own_cue(copula, cues) if _is_verbal(copula) else None, st)
 
     # "has to expand", "were to be built", "is going to"
-    if dep == "xcomp" and _is_verbal(head) and _lem(head) in cues["modal_governors"] and \
+    if dep == "xcomp" and _is_verbal(head) and _has(head, cues["modal_governors"]) and \
             any(_low(a) == "to" for a in _aux(tok)) and not _acomp(head, cues):
         if _negated(head, cues):
             return "negated"
-        return _combine(_own_cue(head, cues), cues["modal_governors"][_lem(head)])
+        return _combine(_own_cue(head, cues), _get(head, cues["modal_governors"]))
 
     if dep in ("xcomp", "ccomp", "advcl", "conj", "csubj", "dobj", "parataxis") and _is_verbal(head):
-        lem = _lem(head)
         # a copula with a predicate adjective: "is likely to sign", "is set to visit"
         adj = _acomp(head, cues)
         if adj and dep in ("xcomp", "ccomp", "advcl"):
@@ -436,11 +469,12 @@ def _governed(tok, cues, depth: int):
                 return "negated"
             mod = _modal(head, cues)
             return _combine(mod, adj)
-        if dep in ("xcomp", "dobj", "ccomp") and lem in gverbs and lem not in cues["reporting_verbs"]:
-            if dep == "dobj" and lem not in ggerund and tok.tag_ != "VBG":
+        reporting = _has(head, cues["reporting_verbs"])
+        if dep in ("xcomp", "dobj", "ccomp") and _has(head, gverbs) and not reporting:
+            if dep == "dobj" and not _has(head, ggerund) and tok.tag_ != "VBG":
                 return _verb_status(head, cues, depth + 1)
-            return _via_governing_verb(head, gverbs[lem], cues, depth)
-        if lem in cues["reporting_verbs"]:
+            return _via_governing_verb(head, _get(head, gverbs), cues, depth)
+        if reporting:
             return None   # transparent: the reported clause has no tense of its own
         if dep == "advcl" and any(_low(a) == "to" for a in _aux(tok)):
             # "signed a deal to build a base": the parser often hangs the deal's
@@ -448,7 +482,7 @@ def _governed(tok, cues, depth: int):
             # verbs, "came to discuss", names what was done and inherits)
             gn = cues["governing_nouns"]
             for obj in head.children:
-                if obj.dep_ == "dobj" and obj.i < tok.i and _lem(obj) in gn:
+                if obj.dep_ == "dobj" and obj.i < tok.i and _has(obj, gn):
                     return _noun_governed(obj, cues, depth + 1)
         return _verb_status(head, cues, depth + 1)
 
@@ -516,7 +550,7 @@ def _lapsed(gov, cues) -> bool:
     last year"): the text would not say so if the act had happened."""
     if _finite_status(gov, cues) != "occurred":
         return False
-    if _lem(gov) not in cues["lapsing_governors"]:
+    if not _has(gov, cues["lapsing_governors"]):
         return False
     past = set(cues["past_time"]) - {"recent", "recently"}
     return any(_low(t) in past for t in gov.subtree)
@@ -545,13 +579,13 @@ def _noun_modifier(noun, cues):
         if c.dep_ == "det" and _low(c) in cues["negating_determiners"]:
             return "negated"
         if c.dep_ in ("amod", "compound", "nmod", "advmod", "acl", "nummod", "npadvmod") and (
-                _low(c) in mods or _lem(c) in mods):
-            return mods.get(_low(c)) or mods.get(_lem(c))
+                _low(c) in mods or _has(c, mods)):
+            return mods.get(_low(c)) or _get(c, mods)
     time = _noun_time(noun, cues)
     if time:
         return time
-    if _lem(noun) in rel:
-        return rel[_lem(noun)]
+    if _has(noun, rel):
+        return _get(noun, rel)
     return None
 
 
@@ -576,12 +610,12 @@ def _realization(noun, cues, depth):
     "the package Japan has offered", "talks which are scheduled for June"."""
     real = set(cues["realization_verbs"])
     for c in noun.children:
-        if c.dep_ not in ("acl", "relcl") or not _is_verbal(c) or _lem(c) not in real:
+        if c.dep_ not in ("acl", "relcl") or not _is_verbal(c) or not _has(c, real):
             continue
         if c.dep_ == "acl" and any(_low(a) == "to" for a in _aux(c)):
             continue          # "a deal to sign": purpose, not fate
         inner = [x for x in c.children if x.dep_ == "xcomp" and _is_verbal(x)]
-        if inner and _lem(inner[0]) in real:
+        if inner and _has(inner[0], real):
             return _verb_status(inner[0], cues, depth + 1)   # "scheduled to be signed"
         if c.dep_ == "acl" and c.tag_ == "VBN" and not _aux(c):
             return "negated" if _negated(c, cues) else "occurred"
@@ -601,7 +635,7 @@ def _noun_governed(noun, cues, depth, own: bool = True):
         if mod in ("negated", "proposed"):
             return mod
         gn = cues["governing_nouns"]
-        cue = gn.get(_lem(noun)) or gn.get(_low(noun))
+        cue = _get(noun, gn) or gn.get(_low(noun))
         if cue:
             ctx = _noun_governed(noun, cues, depth + 1, own=False)
             if ctx in ("negated", "proposed"):
@@ -620,16 +654,18 @@ def _noun_governed(noun, cues, depth, own: bool = True):
         owner = head.head
         if _background(head, cues):
             return "occurred"
+        if _low(head) in cues["negating_preps"]:
+            return "negated"          # "talks ended without an agreement"
         if _is_nominal(owner) and owner.pos_ != "PRON":
             # "plans for a visit" governs; "an agreement on cooperation" does not
-            topic_only = _lem(owner) in cues["agreement_nouns"]
+            topic_only = _has(owner, cues["agreement_nouns"])
             return _noun_governed(owner, cues, depth + 1, own=not topic_only)
         if _is_verbal(owner):
             return _noun_head_verb(noun, owner, cues, depth, via_prep=head)
         if owner.pos_ == "ADJ":
             adj = cues["governing_adjectives"]
-            if _lem(owner) in adj:
-                return adj[_lem(owner)]
+            if _has(owner, adj):
+                return _get(owner, adj)
             if _is_verbal(owner.head):
                 return _verb_status(owner.head, cues, depth + 1)
         return None
@@ -670,25 +706,27 @@ def _background(prep, cues) -> bool:
 
 def _noun_head_verb(noun, verb, cues, depth, via_prep=None):
     """Status of an event noun from the verb it depends on."""
-    lem = _lem(verb)
     if _negated(verb, cues):
         return "negated"
     objv = cues["noun_object_verbs"]
     subjv = cues["noun_subject_verbs"]
-    if noun.dep_ in ("dobj", "pobj", "attr", "oprd") and lem in objv and lem not in cues["reporting_verbs"]:
-        outer = _own_cue(verb, cues)
-        return _combine(outer, objv[lem])
+    if noun.dep_ in ("dobj", "pobj", "attr", "oprd") and _has(verb, objv) and \
+            not _has(verb, cues["reporting_verbs"]):
+        st = _get(verb, objv)
+        if _has(verb, cues["announcing_verbs"]) and not _has(noun, cues["schedulable_nouns"]):
+            st = "occurred"   # "announced sanctions / a donation": the announcing is the act
+        return _combine(_own_cue(verb, cues), st)
     if noun.dep_ in ("nsubj", "nsubjpass"):
         # "the plant is expected to be operational", "ships were to be built",
         # "the project aims to restart": the act's modality sits on the raising verb
         inner = [c for c in verb.children if c.dep_ == "xcomp" and _is_verbal(c)]
-        raising = (cues["governing_verbs"].get(lem) in ("planned", "proposed")
-                   or lem in cues["modal_governors"] or _acomp(verb, cues))
+        raising = (_get(verb, cues["governing_verbs"]) in ("planned", "proposed")
+                   or _has(verb, cues["modal_governors"]) or _acomp(verb, cues))
         if inner and raising:
             return _verb_status(inner[0], cues, depth + 1)
-    if noun.dep_ in ("nsubj", "nsubjpass") and lem in subjv:
+    if noun.dep_ in ("nsubj", "nsubjpass") and _has(verb, subjv):
         outer = _own_cue(verb, cues)
-        st = subjv[lem]
+        st = _get(verb, subjv)
         if st == "ongoing" and _dated_year(verb):
             st = "occurred"      # "work started in 1997": history, not a current state
         return _combine(outer, st)
