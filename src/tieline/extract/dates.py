@@ -929,14 +929,19 @@ def _intl_found(text: str) -> list[tuple[int, int, str, str]]:
     f, src = _fold(text)
     lex = _intl()
     out = []
+    bad: list[tuple[int, int]] = []     # full dates with an impossible day ("31 février")
     for name in _INTL_RANK:
         rx = lex.rx.get(name)
         if rx is None:
             continue
         for m in rx.finditer(f):
+            if name in ("my", "jmy") and any(a <= m.start() and m.end() <= b for a, b in bad):
+                continue    # the month of a malformed date is no more trustworthy than its day
             value = _intl_value(name, m, lex)
             if value:
                 out.append((src[m.start()], src[m.end() - 1] + 1, value, name))
+            elif m.groupdict().get("day"):
+                bad.append(m.span())
     return out
 
 
@@ -1122,6 +1127,8 @@ def _dateparser_intl(s: str) -> str | None:
     folded = _fold(s)[0]
     if not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", folded):
         return None
+    if re.search(r"\d\s*[年년月월]", folded):
+        return None         # unit-marked dates are ours: what our rules reject is malformed
     try:
         data = _intl_date_parser(langs).get_date_data(s)
     except Exception:  # noqa: BLE001 - a third-party parser must never break a build
