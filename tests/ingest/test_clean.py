@@ -294,3 +294,14 @@ def test_lower_case_picture_credit_is_not_merged_into_the_caption():
     text = body(clean_text(raw))
     assert "picture alliance/dpa" not in text and "Leaders shake hands" not in text
     assert "cut travel time" in text
+
+
+def test_source_credit_caption_and_read_links():
+    raw = (" date 2017-02-09 Two ministers at the signing (Source: File/AP Photo)\n\n"
+           "Officials said today the two states are discussing the technical aspects of a pipeline that will "
+           "carry imported gas north.\n\n"
+           "Read: Earlier talks on the pipeline stalled over tariffs\n\n"
+           "The next round of talks is due in the spring, officials said.\n")
+    text = body(clean_text(raw))
+    assert "Source: File/AP Photo" not in text and "Read: Earlier talks" not in text
+    assert text.startswith("Officials said today") and "next round of talks" in text

@@ -167,6 +167,7 @@ _FUNCTION_WORDS = frozenset(
 _CREDIT_TAIL = re.compile(r"\((?!(?i:photos?|pictures?|videos?|watch|update[sd]?|live|graphics?|opinion|analysis)\))"
                           r"(?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}|[A-Z]{2,})\)\s*$")
 _CREDIT_LABEL = re.compile(r"(?:^|[.!?]\s+)(?:photograph|photo|image|picture|illustration|video|credit)s?\s*(?:credit)?\s*:\s*\S[^.!?]{0,80}$", re.I)
+_CREDIT_PAREN = re.compile(r"\((?:source|photo|photograph|image|picture|file|courtesy|credit|video)s?\b[^()]{0,60}\)\s*$", re.I)
 _PHOTO_CREDIT = re.compile(r"^[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,3}\s*/\s*[A-Za-z][\w.&'-]*(?:\s+[A-Za-z][\w.&'-]*){0,3}$")
 
 
@@ -330,6 +331,9 @@ def _caption(ln: _Line) -> bool:
     if _CREDIT_TAIL.search(t) and not _SENT_END.search(t.rstrip(")")) and ln.n >= 4:
         stripped = _CREDIT_TAIL.sub("", t).rstrip()
         return not stripped.endswith(":")
+    # "... (Source: File/AP Photo)", "(Photo: Jane Doe)", "(File photo)"
+    if _CREDIT_PAREN.search(t) and ln.n <= 40:
+        return True
     # "... July 11, 2025. — PID": a sentence followed by a dash credit
     m = re.search(r"[.!?]\s*[—–]\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\s*$", t)
     return bool(m)
