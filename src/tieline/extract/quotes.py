@@ -431,87 +431,100 @@ def extract_quotes(parsed: ParsedDoc) -> list[Quote]:
     res = _Speakers(parsed, mentions)
     marked_by_para = []
     for para, sdoc in parsed.paragraphs:
-        text = para.text[:len(sdoc.text)]
-        ms = find_marked(text)
+        ms = find_marked(para.text[:len(sdoc.text)])
         marked_by_para.append(ms)
         res.quoted.extend((para.start + m.start, para.start + m.end) for m in ms)
     out: list[Quote] = []
-    prev_para_tail: tuple[int, object] | None = None
+    prev_tail: tuple[int, list] | None = None
     for pi, ((para, sdoc), marks) in enumerate(zip(parsed.paragraphs, marked_by_para)):
         text = para.text[:len(sdoc.text)]
-        base = para.start
+        ctx = _Context(pi, para.start, text, sdoc, marks, prev_tail)
         last_in_para: tuple[str, str | None] | None = None
         for qi, mk in enumerate(marks):
             inner = text[mk.start:mk.end]
             short = _word_count(inner) < MIN_WORDS or _looks_like_title(inner)
-            prev_close = marks[qi - 1].close + 1 if qi else 0
-            next_open = marks[qi + 1].open if qi + 1 < len(marks) else len(text)
-
-            def toks(a, b):
-                return [t for t in sdoc if a <= t.idx < b and not any(m.open <= t.idx <= m.close for m in marks)]
-
-            speaker = aff = None
-            # after: ", he said." / ", said the minister"
-            ends_sentence = inner.rstrip()[-1:] in ".!?"
-            a_end = _sentence_end(text, mk.close + 1, next_open)
-            after = toks(mk.close + 1, a_end)
-            starts_lower = bool(after) and (after[0].text[:1].islower() or after[0].text in ",")
-            if after and (not ends_sentence or starts_lower):
-                hit = _attribution(after[:12], base, pi, base + mk.open, res, prefer_last=False)
-                if hit:
-                    speaker, aff = hit
+            speaker, aff = _find_speaker(ctx, qi, inner, short, last_in_para, res)
             if short:
                 # too short to report, but "“We are ready,” she said." still names the
                 # speaker of the quote that follows it
                 if speaker:
                     last_in_para = (speaker, aff)
                 continue
-            # before: "X said," / "According to X," / "X said the talks would be "..."
-            if speaker is None:
-                b_start = _sentence_start(text, mk.open, prev_close)
-                before = toks(b_start, mk.open)
-                if before:
-                    hit = _attribution(before, base, pi, base + mk.open, res, prefer_last=True)
-                    if hit:
-                        speaker, aff = hit
-            # the rest of the sentence ("Noting that ... "x", he said "y"")
-            if speaker is None and not ends_sentence and after:
-                hit = _attribution(after, base, pi, base + mk.open, res, prefer_last=False)
-                if hit:
-                    speaker, aff = hit
-            # continuation: a second quote of the same speaker, or a quote paragraph
-            # after a paragraph that introduces the speaker
-            if speaker is None and last_in_para is not None and not text[prev_close:mk.open].strip(" ,.;:\n"):
-                speaker, aff = last_in_para
-            if speaker is None and last_in_para is not None and qi and \
-                    not toks(marks[qi - 1].close + 1, mk.open):
-                speaker, aff = last_in_para
-            if speaker is None and not text[:mk.open].strip() and prev_para_tail is not None:
-                pj, ptoks = prev_para_tail
-                hit = _attribution(ptoks, parsed.paragraphs[pj][0].start, pj, base + mk.open, res,
-                                   prefer_last=True)
-                if not hit and ptoks and ptoks[-1].text == ":":
-                    # "X, an analyst, had this to say:" introduces the next paragraph
-                    pstart = parsed.paragraphs[pj][0].start
-                    lo, hi = pstart + ptoks[0].idx, pstart + ptoks[-1].idx
-                    named = [m for m in mentions if lo <= m.start < hi and m.label == PERSON]
-                    if named:
-                        hit = (named[0].name, named[0].role)
-                if hit:
-                    speaker, aff = hit
-                elif res.recent_speaker(pi, back=1):
-                    speaker = res.recent_speaker(pi, back=1)
-            if speaker is None and qi and last_in_para is not None and \
-                    text[marks[qi - 1].close + 1:mk.open].strip() == "":
-                speaker, aff = last_in_para
             if not speaker:
-                continue
+                continue       # marked words nobody is said to have said: scare quotes
             kind = PERSON if any(m.label == PERSON and m.name == speaker for m in mentions) else "OTHER"
-            res.last.append((pi, base + mk.open, speaker, kind))
+            res.last.append((pi, para.start + mk.open, speaker, kind))
             last_in_para = (speaker, aff)
-            out.append(Quote(doc.doc_id, base + mk.start, base + mk.end, inner, speaker, aff))
+            out.append(Quote(doc.doc_id, para.start + mk.start, para.start + mk.end, inner, speaker, aff))
         # the last sentence of this paragraph may introduce the next paragraph's quote
         tail_start = _sentence_start(text, len(text), marks[-1].close + 1 if marks else 0)
-        prev_para_tail = (pi, [t for t in sdoc if t.idx >= tail_start and
-                               not any(m.open <= t.idx <= m.close for m in marks)])
+        prev_tail = (pi, ctx.tokens(tail_start, len(text)))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """One paragraph being read for quotes."""
+
+    pi: int
+    base: int
+    text: str
+    sdoc: object
+    marks: list
+    prev_tail: tuple[int, list] | None
+
+    def tokens(self, a: int, b: int) -> list:
+        """Tokens in [a, b) outside every quotation mark pair of the paragraph."""
+        return [t for t in self.sdoc if a <= t.idx < b and
+                not any(m.open <= t.idx <= m.close for m in self.marks)]
+
+
+def _find_speaker(ctx: _Context, qi: int, inner: str, short: bool, last_in_para, res: _Speakers):
+    """(speaker, affiliation) of quote ``qi`` of the paragraph, or (None, None)."""
+    marks, text, base, pi = ctx.marks, ctx.text, ctx.base, ctx.pi
+    mk = marks[qi]
+    at = base + mk.open
+    prev_close = marks[qi - 1].close + 1 if qi else 0
+    next_open = marks[qi + 1].open if qi + 1 < len(marks) else len(text)
+    # after: ", he said." / ", said the minister"
+    ends_sentence = inner.rstrip()[-1:] in ".!?"
+    after = ctx.tokens(mk.close + 1, _sentence_end(text, mk.close + 1, next_open))
+    starts_lower = bool(after) and (after[0].text[:1].islower() or after[0].text in ",")
+    if after and (not ends_sentence or starts_lower):
+        hit = _attribution(after[:12], base, pi, at, res, prefer_last=False)
+        if hit:
+            return hit
+    if short:
+        return None, None
+    # before: "X said," / "According to X," / "X said the talks would be "..."
+    before = ctx.tokens(_sentence_start(text, mk.open, prev_close), mk.open)
+    if before:
+        hit = _attribution(before, base, pi, at, res, prefer_last=True)
+        if hit:
+            return hit
+    # the rest of the sentence ("Noting that ... "x", he said "y"")
+    if not ends_sentence and after:
+        hit = _attribution(after, base, pi, at, res, prefer_last=False)
+        if hit:
+            return hit
+    # continuation: a second quote of the same speaker in this paragraph
+    if last_in_para is not None and (not text[prev_close:mk.open].strip(" ,.;:\n") or
+                                     (qi and not ctx.tokens(marks[qi - 1].close + 1, mk.open))):
+        return last_in_para
+    # a quote opening a paragraph, introduced by the one before ("He said:")
+    if not text[:mk.open].strip() and ctx.prev_tail is not None:
+        pj, ptoks = ctx.prev_tail
+        pstart = res.parsed.paragraphs[pj][0].start
+        hit = _attribution(ptoks, pstart, pj, at, res, prefer_last=True)
+        if not hit and ptoks and ptoks[-1].text == ":":
+            # "X, an analyst, had this to say:"
+            lo, hi = pstart + ptoks[0].idx, pstart + ptoks[-1].idx
+            named = [m for m in res.mentions if lo <= m.start < hi and m.label == PERSON]
+            if named:
+                hit = (named[0].name, named[0].role)
+        if hit:
+            return hit
+        name = res.recent_speaker(pi, back=1)
+        if name:
+            return name, None
+    return None, None
