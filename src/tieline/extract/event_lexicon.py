@@ -100,6 +100,7 @@ class Lexicon:
     size_words: dict
     drift_rx: object
     project_heads: frozenset
+    non_actor_heads: frozenset
 
 
 def _rx(words) -> re.Pattern:
@@ -140,4 +141,5 @@ def lexicon() -> Lexicon:
         size_words=dict(cues["size_words"]),
         drift_rx=_rx(cues["drift_cues"]),
         project_heads=frozenset(cues["project_heads"]),
+        non_actor_heads=frozenset(cues["non_actor_heads"]),
     )

@@ -122,6 +122,16 @@ def add_people(sent, actors: "Actors", people: dict) -> "Actors":
     return Actors(states, actors.parties, actors.pairs, actors.refs)
 
 
+def _describes_thing(doc, ids, heads) -> bool:
+    """A demonym modifying an abstract noun ("Trump's Afghan policy")."""
+    for i in ids:
+        h = doc[i].head
+        if h.i not in ids and doc[i].dep_ in ("amod", "compound", "nmod") \
+                and h.lemma_.lower() in heads:
+            return True
+    return False
+
+
 def _is_subject(doc, ids) -> bool:
     for i in ids:
         t = doc[i]
@@ -154,12 +164,14 @@ def sentence_actors(sent) -> Actors:
     span = sent.span
     base = span.start_char
     states = []
+    lex = lexicon()
     for m in _find(sent.text):
         ids = _toks_in(span, base + m.start, base + m.end)
         if ids and m.iso3:
+            if _describes_thing(span.doc, ids, lex.non_actor_heads):
+                continue        # "Afghan policy", "on Afghan soil": not the state acting
             states.append(StateMention(m.iso3, ids, m.kind, _is_venue(span.doc, ids),
                                        _is_subject(span.doc, ids)))
-    lex = lexicon()
     parties, pairs, refs = set(), set(), []
     for m in lex.party_rx.finditer(sent.text):
         s = m.group(0)
