@@ -197,3 +197,8 @@ def test_date_inside_agency_credit_of_the_dateline():
     raw = ("MUSCAT, (Example News Agency / Gulf Wire - 4th Mar, 2020) Oman and Iran signed an accord "
            "on Wednesday to extend a gas pipeline across the Gulf of Oman, officials said.\n")
     assert meta_of(raw)["published"] == "2020-03-04"
+
+
+def test_publisher_with_web_address_is_no_author():
+    raw = "Two states signed a treaty on Monday to share river data, officials said in a joint statement.\n"
+    assert meta_of(raw, {"author": "Example Wave (www.example.org)"})["author"] is None

@@ -25,11 +25,16 @@ def to_iso(text: str | None) -> str | None:
 
 # ---------------------------------------------------------------- author
 
+_SITE_LIKE = re.compile(r"\w\.(?:com|net|org|pk|in|co|tv|news|info|uk|de|ru)\b|https?:|www\.", re.I)
+
+
 def clean_author(raw: str | None) -> str | None:
     """'By Dr Jane Doe, Reuters' -> 'Jane Doe'; agencies and desks -> None."""
     if not raw:
         return None
     lex = lexicon()
+    if _SITE_LIKE.search(raw):
+        return None     # a site, not a person: "Dawn.com", "Example News (www.example.com)"
     text = raw.strip().replace("*", "").replace("_", " ").strip()
     m = lex.byline.match(text)
     if m:
@@ -52,8 +57,6 @@ def clean_author(raw: str | None) -> str | None:
         return None
     if any(t.lower().strip(".") in lex.generic_name_tokens for t in toks):
         return None     # "Islamabad Bureau", "News Desk", "Staff Report"
-    if re.search(r"\w\.(?:com|net|org|pk|in|co|tv|news|info)\b|https?:|www\.", name, re.I):
-        return None     # a site, not a person: "Dawn.com"
     if not any(ch.isalpha() for ch in name) or len(toks) > 6:
         return None
     return name
