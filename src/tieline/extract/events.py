@@ -420,6 +420,7 @@ def _build(sent, r: Trigger, spec: Spec, actors, ctx, doc, root_toks) -> Event |
     mode = spec.mode
     if spec.type == "COOPERATE" and mode == "other":
         mode = lexicon().coop_modes.get(sector, mode)
+    countries, source, target = _one_russia(countries), _one_russia(source), _one_russia(target)
     status = _status(sent, _act_token(r))
     etype = spec.type
     if status == "negated" and spec.negated_type and r.spec.negated_type:
@@ -434,6 +435,15 @@ def _build(sent, r: Trigger, spec: Spec, actors, ctx, doc, root_toks) -> Event |
         project=find_project(evidence, ctx.acronyms),
         trigger=spec.cue or r.tok.lemma_,
     )
+
+
+def _one_russia(codes) -> tuple:
+    """"the Soviet Union (Russia)" names one party: keep the first form given."""
+    codes = tuple(codes)
+    if "SUN" in codes and "RUS" in codes:
+        drop = "RUS" if codes.index("SUN") < codes.index("RUS") else "SUN"
+        codes = tuple(c for c in codes if c != drop)
+    return codes
 
 
 def _same(iso: str) -> str:
