@@ -1004,7 +1004,50 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     for c in _scan(text):
         future = _guess_future(text, c.start) if c.needs_tense else None
         out.append(DateMention(c.start, c.end, text[c.start:c.end], c.res(pub, future), c.kind))
+    if _looks_foreign(text):
+        out = _with_intl(text, out)
     return out
+
+
+def _looks_foreign(text: str) -> bool:
+    """Is this body text in another language? Only then do foreign month words count:
+    English prose has 'the Mars 2020 rover' and 'Mayo, 2021'."""
+    lex = _lex()
+    words = re.findall(r"[^\W\d_]+", text[:5000].lower())
+    if not words:
+        return False
+    english = frozenset(lex.get("intl_english_words", ()))
+    hits = sum(1 for w in words if w in english)
+    if hits >= 2 and hits >= 0.04 * len(words):
+        return False
+    if any(not w.isascii() for w in words):
+        return True
+    foreign = frozenset(lex.get("intl_foreign_words", ()))
+    return sum(1 for w in words if w in foreign) > hits
+
+
+def _with_intl(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Add absolute dates in another language; an English reading of the same words
+    (the bare year of '29 mai 2021') gives way to a more precise foreign one."""
+    found = sorted(_intl_found(text), key=lambda t: (-(len(t[2])), -(t[1] - t[0]), t[0]))
+    taken: list[tuple[int, int, str]] = []
+    for a, b, value, _name in found:
+        if all(b <= x or a >= y for x, y, _ in taken):
+            taken.append((a, b, value))
+    if not taken:
+        return mentions
+    kept = []
+    for m in mentions:
+        over = [v for a, b, v in taken if m.start < b and a < m.end]
+        if not over:
+            kept.append(m)
+        elif m.kind == "absolute" and m.value and len(m.value) >= max(len(v) for v in over):
+            # the English reading is as precise: it stands, the foreign one yields
+            taken = [t for t in taken if not (m.start < t[1] and t[0] < m.end)]
+            kept.append(m)
+    kept += [DateMention(a, b, text[a:b], v, "absolute") for a, b, v in taken]
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept
 
 
 def resolve_date(expr: str, published: str | None) -> str | None:
