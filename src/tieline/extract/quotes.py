@@ -271,6 +271,8 @@ def _np_text(tok, dets) -> str:
             break
         if t.i > tok.i and (t.text in ",(" or t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")):
             break
+        if t.i > tok.i and t.dep_ == "prep" and t.head.i == tok.i and t.text.lower() not in ("of", "for", "at", "to"):
+            break       # "the embassy in Delhi": where it sits is no part of who speaks
         keep.append(t)
     words = [t.text for t in keep]
     while words and words[0].lower() in dets:
