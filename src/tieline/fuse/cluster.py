@@ -406,12 +406,14 @@ def candidate_pairs(events: Sequence[Event], feats: Sequence[_Feat]):
         # sorted neighbourhood, two passes. By date: undated events sort by document,
         # so same-document mentions stay in reach. By wording (a large block only): two
         # undated reports of one act in different documents land side by side.
-        orders = [sorted(members, key=lambda i: (events[i].date or "~", events[i].doc_id, events[i].start))]
+        orders = [(sorted(members, key=lambda i: (events[i].date or "~", events[i].doc_id, events[i].start)),
+                   WINDOW)]
         if len(members) > WINDOW:
-            orders.append(sorted(members, key=lambda i: (_signature(feats[i]), i)))
-        for order in orders:
+            # near-identical wording sorts close: a narrower window does
+            orders.append((sorted(members, key=lambda i: (_signature(feats[i]), i)), WINDOW // 4))
+        for order, width in orders:
             for n, i in enumerate(order):
-                for j in order[n + 1:n + 1 + WINDOW]:
+                for j in order[n + 1:n + 1 + width]:
                     p = (i, j) if i < j else (j, i)
                     if p not in seen:
                         seen.add(p)
