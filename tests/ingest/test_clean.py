@@ -305,3 +305,11 @@ def test_source_credit_caption_and_read_links():
     text = body(clean_text(raw))
     assert "Source: File/AP Photo" not in text and "Read: Earlier talks" not in text
     assert text.startswith("Officials said today") and "next round of talks" in text
+
+
+def test_bulleted_facts_inside_the_body_are_kept():
+    raw = ("Two states signed a loan agreement on Monday to fund a new port, officials said in a statement.\n\n"
+           "- A loan of $2 billion\n- A term of 20 years\n- An interest rate of 2 percent\n\n"
+           "Construction is due to begin next year, the ministry said.\n")
+    text = body(clean_text(raw))
+    assert "- A loan of $2 billion" in text and "- An interest rate of 2 percent" in text

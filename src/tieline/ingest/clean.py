@@ -417,25 +417,12 @@ def _key(text: str) -> str:
     return " ".join(w.lower() for w in _words(text))
 
 
-def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> CleanResult:
-    """Split ``raw`` into body paragraphs and dropped furniture.
-
-    ``main`` optionally lists (start, end) spans a main-text extractor (trafilatura, for
-    HTML) judged to be the article; lines outside them are not taken as the body start.
-    """
+def _mark_furniture(lines: list[_Line]) -> None:
+    """Step 1: line-level furniture, wherever it stands (dates, bylines, share bars,
+    lexicon cues, menus, captions, breadcrumbs), then the link lists under a
+    'Related'/'Read more' heading."""
     lex = lexicon()
-    lines = _split_lines(raw)
-    lines, prefixes = _split_date_prefix(raw, lines)
-    lines = _merge_wrapped(raw, lines)
-    if not lines:
-        return CleanResult((), tuple(Paragraph(p.start, p.end, p.text) for p in prefixes),
-                           tuple(DATE for _ in prefixes))
     n = len(lines)
-
-    def in_main(ln: _Line) -> bool:
-        return main is None or any(s <= ln.start < e or s < ln.end <= e for s, e in main)
-
-    # 1. line-level furniture, wherever it stands
     for i, ln in enumerate(lines):
         t = _strip_furniture(ln.text)
         if date_only(ln.text):
@@ -473,23 +460,12 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
                     break
                 nxt.reason = LISTING
 
-    # 2. the body starts at the first prose line (not furniture)
-    last_idx = n - 1
-    prose = [i for i, ln in enumerate(lines) if ln.reason is None and ln.texty(i == last_idx)]
-    body_start = next((i for i in prose if in_main(lines[i])), prose[0] if prose else None)
-    if body_start is None:
-        body_start = next((i for i, ln in enumerate(lines) if ln.reason is None and ln.sentence), n)
-    body_start = _reanchor(lines, body_start, prose)
-    # a short opening sentence straight above the prose, with no header before it, is the lead
-    before = [i for i in range(body_start) if lines[i].reason is None]
-    if len(before) == 1 and before[0] == body_start - 1 and lines[before[0]].sentence \
-            and lines[before[0]].n >= 4:
-        body_start = before[0]
 
-    # header: the headline, bylines and names under it; the rest of the header is dropped
-    _mark_header(lines, body_start)
-
-    # 3. hard stops: reader comments, forum replies, lists of dated teasers
+def _find_cut(lines: list[_Line], body_start: int) -> int:
+    """Step 3: the line where the article ends for good - a reader-comment heading or
+    comment line, a forum member block, or a list of dated teasers."""
+    lex = lexicon()
+    n = len(lines)
     # suffix counts for the teaser-list test, so long pages stay linear
     dates_after = [0] * (n + 1)
     heads_after = [0] * (n + 1)
@@ -512,6 +488,47 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
             # from here on, dates alternate with headlines: related/sidebar teasers
             cut = _run_start(lines, i, body_start)
             break
+    return cut
+
+
+def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> CleanResult:
+    """Split ``raw`` into body paragraphs and dropped furniture.
+
+    ``main`` optionally lists (start, end) spans a main-text extractor (trafilatura, for
+    HTML) judged to be the article; lines outside them are not taken as the body start.
+    """
+    lex = lexicon()
+    lines = _split_lines(raw)
+    lines, prefixes = _split_date_prefix(raw, lines)
+    lines = _merge_wrapped(raw, lines)
+    if not lines:
+        return CleanResult((), tuple(Paragraph(p.start, p.end, p.text) for p in prefixes),
+                           tuple(DATE for _ in prefixes))
+    n = len(lines)
+
+    def in_main(ln: _Line) -> bool:
+        return main is None or any(s <= ln.start < e or s < ln.end <= e for s, e in main)
+
+    _mark_furniture(lines)
+
+    # 2. the body starts at the first prose line (not furniture)
+    last_idx = n - 1
+    prose = [i for i, ln in enumerate(lines) if ln.reason is None and ln.texty(i == last_idx)]
+    body_start = next((i for i in prose if in_main(lines[i])), prose[0] if prose else None)
+    if body_start is None:
+        body_start = next((i for i, ln in enumerate(lines) if ln.reason is None and ln.sentence), n)
+    body_start = _reanchor(lines, body_start, prose)
+    # a short opening sentence straight above the prose, with no header before it, is the lead
+    before = [i for i in range(body_start) if lines[i].reason is None]
+    if len(before) == 1 and before[0] == body_start - 1 and lines[before[0]].sentence \
+            and lines[before[0]].n >= 4:
+        body_start = before[0]
+
+    # header: the headline, bylines and names under it; the rest of the header is dropped
+    _mark_header(lines, body_start)
+
+    # 3. hard stops: reader comments, forum replies, lists of dated teasers
+    cut = _find_cut(lines, body_start)
     cut_reason = COMMENT if _is_comment_cut(lines, cut) else LISTING
     for ln in lines[cut:]:
         if ln.reason not in (DATE, BYLINE):
@@ -523,8 +540,8 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
         j = i
         while j < cut and lines[j].reason is None and not lines[j].texty() and not lines[j].sentence:
             j += 1
-        if j - i >= 3:
-            for k in range(i, j):
+        if j - i >= 3 and not all(_LIST_MARK.match(lines[k].text) for k in range(i, j)):
+            for k in range(i, j):      # (a bulleted list of facts stays: menus carry no bullets)
                 lines[k].reason = NAV
         i = max(j, i + 1)
 
