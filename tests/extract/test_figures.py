@@ -84,3 +84,17 @@ def test_value_after_a_growth_rate_keeps_the_fronted_year():
 def test_decline_is_negative_growth():
     _, fs = _figures("Bilateral trade between Chile and Norway fell 15% to $2.1 billion last year.", published="2024-03-01")
     assert [(f.indicator, f.value, f.period) for f in fs] == [(GROWTH, -15, "2023"), (TRADE, 2_100_000_000, "2023")]
+
+
+def test_pronoun_sentence_continues_the_trade_just_named():
+    _, fs = _figures("Bilateral trade between Chile and Norway was worth $500 million in 2019. "
+                     "It reached $800 million in 2022 and $1.2 billion in 2023, a rise of 50 per cent in a year.")
+    got = [(f.indicator, f.value, f.period, f.base_period) for f in fs]
+    assert (TRADE, 800_000_000, "2022", None) in got
+    assert (TRADE, 1_200_000_000, "2023", None) in got
+    assert (GROWTH, 50, "2023", "2022") in got
+
+
+def test_pronoun_sentence_without_a_trade_sentence_before_is_not_a_figure():
+    _, fs = _figures("Chile and Norway signed a fisheries accord in 2019. It cost $800 million in 2022.")
+    assert fs == []

@@ -101,6 +101,11 @@ def _periods(text: str, published: str | None, countries: list[str]) -> list[tup
     return sorted(out)
 
 
+@lru_cache(maxsize=1)
+def _continuation_re() -> re.Pattern:
+    return re.compile(rf"\s*(?:{_alt(_lex()['continuation_subjects'])})\b")
+
+
 def _near(pattern: re.Pattern, text: str, a: int, b: int) -> bool:
     return bool(pattern.search(text[max(0, a):max(0, b)]))
 
@@ -130,6 +135,7 @@ def extract_figures(parsed: ParsedDoc) -> list[Figure]:
     out: list[Figure] = []
     doc_pair = None
     prev_bilateral_para = -1
+    prev_trade: tuple[int, bool] = (-1, False)    # (paragraph, last sentence gave a figure)
     for pi, (para, sdoc) in enumerate(parsed.paragraphs):
         for sent in sdoc.sents:
             text = sent.text
@@ -137,6 +143,12 @@ def extract_figures(parsed: ParsedDoc) -> list[Figure]:
             # "trade partner" ranks a country; it states no value of trade
             trade = [m for m in _re("trade").finditer(text)
                      if not re.match(r"\s+partners?\b", text[m.end():], re.I)]
+            if not trade and prev_trade == (pi, True):
+                # "It reached $920 million in 2022": the subject is the trade just named
+                m = _continuation_re().match(text)
+                if m:
+                    trade = [m]
+            prev_trade = (pi, False)
             if not trade:
                 continue
             bilateral = bool(_re("bilateral").search(text))
@@ -231,6 +243,7 @@ def extract_figures(parsed: ParsedDoc) -> list[Figure]:
                 while start < end and text[start] in " ,;":
                     start += 1
                 prev_end = end
+                prev_trade = (pi, True)
                 out.append(Figure(doc.doc_id, base + start, base + end, text[start:end], indicator,
                                   value, "times" if a.unit == "times" else a.unit, period, base_period,
                                   tuple(isos)))
