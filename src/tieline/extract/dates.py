@@ -1106,7 +1106,7 @@ def to_iso(text: str) -> str | None:
         # a year with words of another script around it: dateparser may read a month too
         other = _dateparser_intl(s) if not s.isascii() else None
         return other if other and len(other) > len(value) else value
-    return _dateparser_iso(s) or _dateparser_intl(s) or value
+    return _dateparser_iso(s) or _dateparser_intl(s)
 
 
 @lru_cache(maxsize=2048)
