@@ -202,3 +202,9 @@ def test_date_inside_agency_credit_of_the_dateline():
 def test_publisher_with_web_address_is_no_author():
     raw = "Two states signed a treaty on Monday to share river data, officials said in a joint statement.\n"
     assert meta_of(raw, {"author": "Example Wave (www.example.org)"})["author"] is None
+
+
+def test_labelled_date_wins_over_an_unlabelled_one_near_the_title():
+    raw = (" date 2020-06-01 Sunday, 07 June 2020\n\nFiji and Tonga sign fisheries pact\n\n"
+           "Fiji and Tonga signed a fisheries pact on Monday to share patrol boats, officials said in Suva.\n")
+    assert meta_of(raw)["published"] == "2020-06-01"

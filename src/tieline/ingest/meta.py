@@ -110,6 +110,9 @@ _LABELLED = re.compile(r"\b(?P<label>(?:first\s+)?published|posted|updated|last\
                        r"(?P<date>" + DATE_RE.pattern + r")", re.I)
 
 
+_LABEL_START = re.compile(r"\s*(?:date[ds]?|published|posted|first published)\b", re.I)
+
+
 def _first_date(text: str) -> str | None:
     m = DATE_RE.search(text)
     if m:
@@ -158,10 +161,13 @@ def _published_from_text(raw: str, clean: CleanResult) -> str | None:
         else:
             continue
         if iso:
+            # a date the page labels as such ("date 2021-07-15", "Published: ...") first,
+            # then the one nearest the headline or byline
+            labelled = 0 if _LABEL_START.match(p.text) else 1
             distance = min((abs(k - a) for a in anchors), default=0)
-            found.append((distance, -k, iso))
+            found.append((labelled, distance, -k, iso))
     if found:
-        return min(found)[2]
+        return min(found)[3]
     # a labelled date inside another header line: "TNN | Published: Mar 3, 2019, 10:15 IST"
     for p, r in header:
         if r in (FORUM,):
