@@ -263,6 +263,17 @@ def test_object_of_negotiation_is_not_decided(nlp):
     assert status_of(nlp, text, "purchase") == "proposed"
 
 
+def test_negative_subject(nlp):
+    assert status_of(nlp, "Neither country has ratified the treaty.", "ratified") == "negated"
+    # a negated timing leaves the act planned
+    assert status_of(nlp, "No date has been set for the visit.", "visit") == "planned"
+
+
+def test_present_with_a_day_is_a_timetable(nlp):
+    assert status_of(nlp, "The president flies to Beijing on Tuesday.", "flies") == "planned"
+    assert status_of(nlp, "The president flew to Beijing on Tuesday.", "flew") == "occurred"
+
+
 def test_conditional_clause_marks_the_act(nlp):
     text = "If Lima pays on time, Seoul will deliver the tanks in May."
     assert status_of(nlp, text, "deliver") == "proposed"

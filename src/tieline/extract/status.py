@@ -172,8 +172,13 @@ def _question(sent, trigger):
 def _negated(tok, cues) -> bool:
     negs = set(cues["negators"])
     nsubj = set(cues["negating_subjects"])
+    dets = set(cues["negating_determiners"])
     for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and _low(c) in nsubj:
+        if c.dep_ in ("nsubj", "nsubjpass") and (_low(c) in nsubj or (
+                any(d.dep_ == "det" and _low(d) in dets for d in c.children)
+                and not _has(c, cues["timing_nouns"]))):
+            # "none of them has", "neither country has"; but "no date has been set
+            # for the visit" leaves the visit planned, only not yet timed
             return True
         if c.dep_ == "neg" or _low(c) in negs:
             if _low(c) in negs or c.dep_ == "neg":
@@ -291,9 +296,15 @@ def _conditional(tok, cues) -> bool:
     return False
 
 
-def _future_time(tok, cues) -> bool:
-    """A future time expression among the modifiers of ``tok`` ("tomorrow", "next week")."""
+def _future_time(tok, cues, present: bool = False) -> bool:
+    """A future time expression among the modifiers of ``tok`` ("tomorrow", "next week").
+
+    With ``present``, a weekday also counts: a present tense with a day
+    ("flies to Beijing on Tuesday") is a timetable, while a past one is not.
+    """
     fut = set(cues["future_time"])
+    if present:
+        fut |= set(cues["timetable_days"])
     for c in tok.children:
         if c.dep_ in ("npadvmod", "advmod", "prep", "tmod", "obl"):
             for t in c.subtree:
@@ -358,8 +369,8 @@ def _finite_status(tok, cues):
             if tag == "VBG" or _since(tok, cues):
                 return "ongoing"          # has been supplying / have held drills since
             return "occurred"
-        if _future_time(tok, cues):
-            return "planned"              # leaves for Moscow tomorrow / is visiting next week
+        if _future_time(tok, cues, present=True):
+            return "planned"              # leaves for Moscow tomorrow / is visiting on Monday
         if not aux and _has(tok, cues["punctual_verbs"]):
             return "occurred"             # reporting present: "the PM meets Putin", "we thank"
         if tag == "VBN" and any(l in _BE for l in aux_lem) and not progressive:
@@ -371,7 +382,7 @@ def _finite_status(tok, cues):
     if tag == "VBD":
         return "occurred"
     if tag in ("VBZ", "VBP"):
-        if _future_time(tok, cues):
+        if _future_time(tok, cues, present=True):
             return "planned"
         if _has(tok, cues["punctual_verbs"]):
             return "occurred"
