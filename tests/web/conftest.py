@@ -122,7 +122,8 @@ def _open_page(browser, base: str):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = ctx.new_page()
     problems: list[str] = []
-    pg.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    pg.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
+          if m.type in ("error", "warning") else None)
     pg.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
     pg.on("requestfailed", lambda r: problems.append(f"requestfailed: {r.url} {r.failure}"))
     pg.on("response", lambda r: problems.append(f"http {r.status}: {r.url}") if r.status >= 400 else None)

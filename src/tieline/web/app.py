@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -86,11 +87,18 @@ CHART_W = 1080  # viewBox width on pages; the SVG scales down with the window
 
 class _Locked:
     """The KB behind a lock: one SQLite connection and lazily cached corpus views,
-    shared by the server's worker threads."""
+    shared by the server's worker threads. The KB is read-only for the app's lifetime,
+    so list-style answers are memoised (a small LRU): a page asks for the same pair's
+    events several times (numbers, chart, table, facets)."""
+
+    MEMO = frozenset({"events", "timeline", "trend", "trade", "pairs", "summary", "entities", "projects",
+                      "conflicts", "quotes"})
+    MEMO_SIZE = 48
 
     def __init__(self, kb: KB):
         self._kb = kb
         self._lock = threading.RLock()
+        self._memo: OrderedDict = OrderedDict()
 
     def __getattr__(self, name: str):
         with self._lock:
@@ -99,8 +107,19 @@ class _Locked:
             return attr
 
         def call(*a, **k):
+            # None-valued keywords are the defaults: events(pair=None) == events()
+            given = tuple(sorted((x, v) for x, v in k.items() if v is not None))
+            key = (name, a, given) if name in self.MEMO else None
             with self._lock:
-                return attr(*a, **k)
+                if key is not None and key in self._memo:
+                    self._memo.move_to_end(key)
+                    return self._memo[key]
+                value = attr(*a, **k)
+                if key is not None:
+                    self._memo[key] = value
+                    while len(self._memo) > self.MEMO_SIZE:
+                        self._memo.popitem(last=False)
+                return value
         return call
 
 
@@ -120,6 +139,21 @@ def opt(name: str, value: str | None, pattern: str) -> str | None:
     if len(value) > 200 or not re.search(pattern, value):
         raise TielineError("T600", f"bad parameter {name}: {value[:60]!r}", f"{name} is {HINTS.get(name, 'malformed')}")
     return value
+
+
+def timeline_link(pair: str | None, filters: dict | None = None):
+    """For a strip in counts mode: each period's marker opens the timeline for that period."""
+    def link(date_from: str, date_to: str) -> str:
+        qs = {"pair": pair or "ALL", **{k: v for k, v in (filters or {}).items() if k not in ("date_from", "date_to")},
+              "date_from": date_from, "date_to": date_to}
+        return "/timeline?" + urlencode(qs)
+    return link
+
+
+def ok(value) -> JSONResponse:
+    """The read API's values are plain JSON already: skip FastAPI's re-encoding pass,
+    which costs seconds on a large timeline."""
+    return JSONResponse(value)
 
 
 def _error(code: str, message: str, hint: str = "") -> dict:
@@ -210,11 +244,11 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/summary", tags=["api"], summary="Counts of documents, events, quotes, ... and the top pairs")
     def api_summary():
-        return kb.summary()
+        return ok(kb.summary())
 
     @app.get("/api/pairs", tags=["api"], summary="Country pairs by number of events")
     def api_pairs():
-        return kb.pairs()
+        return ok(kb.pairs())
 
     @app.get("/api/events", tags=["api"], summary="Events, filtered and paginated (date order)")
     def api_events(pair: str | None = Query(None, description=HINTS["pair"], pattern=P_PAIR, max_length=20),
@@ -228,9 +262,9 @@ def create_app(db_path: str | Path) -> FastAPI:
                    doc: str | None = Query(None, description=HINTS["doc"], pattern=P_DOC),
                    limit: int = Query(100, description=HINTS["limit"], ge=0, le=MAX_LIMIT),
                    offset: int = Query(0, description=HINTS["offset"], ge=0)):
-        return kb.events(pair=check_pair(pair), type=type, status=status, sector=sector,
+        return ok(kb.events(pair=check_pair(pair), type=type, status=status, sector=sector,
                          country=country.upper() if country else None, date_from=date_from, date_to=date_to,
-                         project=project, doc=doc, limit=limit, offset=offset)
+                         project=project, doc=doc, limit=limit, offset=offset))
 
     @app.get("/api/events/{eid}", tags=["api"], summary="One event: evidence in its article, cluster, conflicts")
     def api_event(eid: str):
@@ -238,29 +272,30 @@ def create_app(db_path: str | Path) -> FastAPI:
         ev = kb.event(eid)
         if ev is None:
             raise not_found("event", eid, "event ids are listed by /api/events")
-        return ev
+        return ok(ev)
 
     @app.get("/api/timeline", tags=["api"], summary="The fused timeline (clusters merged, intended flagged)")
     def api_timeline(pair: str | None = Query(None, description=HINTS["pair"], pattern=P_PAIR, max_length=20)):
-        return kb.timeline(check_pair(pair))
+        return ok(kb.timeline(check_pair(pair)))
 
     @app.get("/api/trend", tags=["api"], summary="Weighted cooperation/conflict per period")
     def api_trend(pair: str | None = Query(None, description=HINTS["pair"], pattern=P_PAIR, max_length=20),
                   period: str = Query("year", description=HINTS["period"], pattern=P_PERIOD)):
-        return kb.trend(check_pair(pair), period)
+        return ok(kb.trend(check_pair(pair), period))
 
     @app.get("/api/trade", tags=["api"], summary="Bilateral trade value per period, every report cited")
     def api_trade(pair: str | None = Query(None, description=HINTS["pair"], pattern=P_PAIR, max_length=20)):
-        return kb.trade(check_pair(pair))
+        return ok(kb.trade(check_pair(pair)))
 
     @app.get("/api/quotes", tags=["api"], summary="Quotes, optionally by speaker, paginated")
     def api_quotes(speaker: str | None = Query(None, description=HINTS["speaker"], pattern=P_NAME),
-                   limit: int = Query(100, description=HINTS["limit"], ge=0, le=MAX_LIMIT), offset: int = Query(0, description=HINTS["offset"], ge=0)):
-        return kb.quotes(speaker=speaker, limit=limit, offset=offset)
+                   limit: int = Query(100, description=HINTS["limit"], ge=0, le=MAX_LIMIT),
+                   offset: int = Query(0, description=HINTS["offset"], ge=0)):
+        return ok(kb.quotes(speaker=speaker, limit=limit, offset=offset))
 
     @app.get("/api/entities", tags=["api"], summary="Resolved people, organisations and places")
     def api_entities(type: str | None = Query(None, description=HINTS["type"], pattern=r"^[A-Za-z_]{1,16}$")):
-        return kb.entities(type=type)
+        return ok(kb.entities(type=type))
 
     @app.get("/api/entities/{name}", tags=["api"], summary="One entity by id, name or alias, with quotes and events")
     def api_entity(name: str):
@@ -268,40 +303,43 @@ def create_app(db_path: str | Path) -> FastAPI:
         ent = kb.entity(name)
         if ent is None:
             raise not_found("entity", name, "entity ids and names are listed by /api/entities")
-        return ent
+        return ok(ent)
 
     @app.get("/api/projects", tags=["api"], summary="Projects and their lifecycles")
     def api_projects():
-        return kb.projects()
+        return ok(kb.projects())
 
     @app.get("/api/projects/{slug}", tags=["api"], summary="One project's lifecycle")
     def api_project(slug: str):
         p = kb.project(slug)
         if p is None:
             raise not_found("project", slug, "project slugs are listed by /api/projects")
-        return p
+        return ok(p)
 
     @app.get("/api/conflicts", tags=["api"], summary="Reports that contradict each other, both sides cited")
     def api_conflicts():
-        return kb.conflicts()
+        return ok(kb.conflicts())
 
     @app.get("/api/documents/{ref:path}", tags=["api"], summary="A document (by id or name) as paragraphs of runs")
-    def api_document(ref: str, start: int | None = Query(None, description=HINTS["start"], ge=0), end: int | None = Query(None, description=HINTS["end"], ge=0)):
+    def api_document(ref: str, start: int | None = Query(None, description=HINTS["start"], ge=0),
+                     end: int | None = Query(None, description=HINTS["end"], ge=0)):
         """`ref` is a document id or name; `start` and `end` (character offsets in the raw
         text) mark a span, returned as runs with `mark: true`."""
         d = kb.document(ref, highlight=(start, end) if start is not None and end is not None else None)
         if d is None:
             raise not_found("document", ref, "document names appear in every citation")
-        return d
+        return ok(d)
 
     @app.get("/api/search", tags=["api"], summary="Full-text search over articles, events and quotes")
-    def api_search(q: str = Query(..., description=HINTS["q"], min_length=1, max_length=200), limit: int = Query(20, description=HINTS["limit"], ge=1, le=200)):
-        return kb.search(q, limit=limit)
+    def api_search(q: str = Query(..., description=HINTS["q"], min_length=1, max_length=200),
+                   limit: int = Query(20, description="a whole number from 1 to 200", ge=1, le=200)):
+        return ok(kb.search(q, limit=limit))
 
     # ------------------------------------------------------------ pages
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def overview(request: Request, pair: str | None = Query(None, description=HINTS["pair"], pattern=P_PAIR, max_length=20),
+    def overview(request: Request,
+                 pair: str | None = Query(None, description=HINTS["pair"], pattern=P_PAIR, max_length=20),
                  period: str = Query("year", description=HINTS["period"], pattern=P_PERIOD)):
         pair = check_pair(pair) or top_pair
         trend = kb.trend(pair, period)
@@ -315,17 +353,20 @@ def create_app(db_path: str | Path) -> FastAPI:
                     trend_svg=charts.trend_chart(trend, period, label=pair or "", width=CHART_W),
                     trade_svg=charts.trade_chart(trade, label=pair or "", width=CHART_W),
                     strip_svg=charts.timeline_strip(strip_events, label=pair or "", width=CHART_W,
-                                                    link=lambda e: f"/events/{urlq(e['id'])}"))
+                                                    link=lambda e: f"/events/{urlq(e['id'])}",
+                                                    bin_link=timeline_link(pair)))
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline(request: Request, pair: str | None = None, type: str | None = None, status: str | None = None,
                  sector: str | None = None, country: str | None = None, date_from: str | None = None,
-                 date_to: str | None = None, page_no: int = Query(1, description=HINTS["page"], ge=1, le=10**6, alias="page")):
+                 date_to: str | None = None,
+                 page_no: int = Query(1, description=HINTS["page"], ge=1, le=10**6, alias="page")):
         # A filter form sends unset fields as '': here that means "any", checked by hand
         # (the API's Query patterns would reject it). pair=ALL means every pair.
         pair = opt("pair", pair, P_PAIR + "|^ALL$")
         pair = None if pair and pair.upper() == "ALL" else (check_pair(pair) if pair else top_pair)
-        type, status, sector = opt("type", type, P_TYPE), opt("status", status, P_STATUS), opt("sector", sector, P_SECTOR)
+        type, status = opt("type", type, P_TYPE), opt("status", status, P_STATUS)
+        sector = opt("sector", sector, P_SECTOR)
         country = opt("country", country, P_COUNTRY)
         date_from, date_to = opt("date_from", date_from, P_DATE), opt("date_to", date_to, P_DATE)
         filters = dict(type=type, status=status, sector=sector, country=country.upper() if country else None,
@@ -339,7 +380,8 @@ def create_app(db_path: str | Path) -> FastAPI:
                     filters=filters, active=active, facets=views.facets(kb, pair), result=res,
                     page_no=page_no, pages=pages, qs=qs, urlencode=urlencode,
                     strip_svg=charts.timeline_strip(everything["items"], label=pair or "all pairs", width=CHART_W,
-                                                    link=lambda e: f"/events/{urlq(e['id'])}"))
+                                                    link=lambda e: f"/events/{urlq(e['id'])}",
+                                                    bin_link=timeline_link(pair, active)))
 
     @app.get("/events/{eid}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, eid: str):
@@ -349,7 +391,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         return page(request, "event.html", title=f"{ev['type']} {ev['date'] or ''} · tieline", ev=ev)
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
-    def entities_page(request: Request, type: str | None = Query(None, description=HINTS["type"], pattern=r"^[A-Za-z_]{1,16}$")):
+    def entities_page(request: Request,
+                      type: str | None = Query(None, description=HINTS["type"], pattern=r"^[A-Za-z_]{1,16}$")):
         ents = kb.entities(type=type)
         types = sorted({e["type"] for e in kb.entities()})
         return page(request, "entities.html", title="Entities · tieline", entities=ents, types=types, etype=type)

@@ -308,13 +308,42 @@ def trade_chart(rows: Sequence[dict], *, uid: str = "trade", label: str = "", wi
 
 LANES = (("happened", ("occurred", "ongoing")), ("planned / proposed", ("planned", "proposed")),
          ("negated", ("negated",)))
+MAX_MARKS = 300  # beyond this many events the strip shows counts per period instead
+
+
+def _marker(status: str | None, x: float, y: float, r: float, col: str) -> str:
+    if status in ("planned", "proposed"):
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#fff" stroke="{col}" stroke-width="2"/>'
+    if status == "negated":
+        d = r * 0.8
+        return (f'<path d="M{x - d:.1f},{y - d:.1f}L{x + d:.1f},{y + d:.1f}M{x - d:.1f},{y + d:.1f}'
+                f'L{x + d:.1f},{y - d:.1f}" stroke="{col}" stroke-width="2"/>')
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{col}" stroke="#fff" stroke-width="1"/>'
+
+
+def _bin_of(pos: float, size: float) -> float:
+    return math.floor(pos / size + 1e-9) * size
+
+
+def _bin_label(start: float, size: float) -> tuple[str, str, str]:
+    """(label, date_from, date_to) of the bin starting at ``start`` years."""
+    y = int(math.floor(start + 1e-9))
+    if size >= 1:
+        return str(y), str(y), str(y)
+    q = int(round((start - y) * 4)) + 1
+    a, b = (q - 1) * 3 + 1, q * 3
+    return f"{y}-Q{q}", f"{y}-{a:02d}", f"{y}-{b:02d}"
 
 
 def timeline_strip(events: Iterable[dict], *, uid: str = "strip", label: str = "",
-                   link: Callable[[dict], str | None] | None = None, width: int = 760) -> Markup:
+                   link: Callable[[dict], str | None] | None = None,
+                   bin_link: Callable[[str, str], str | None] | None = None,
+                   width: int = 760, max_marks: int = MAX_MARKS) -> Markup:
     """One lane per status group; filled markers for what happened, hollow for what was
     planned or proposed, crosses for what is said not to have happened. A faint bar
-    shows the range a coarse date (a year, a month) covers."""
+    shows the range a coarse date (a year, a month) covers. With more than
+    ``max_marks`` dated events each lane shows one marker per year (or quarter), sized
+    by its count, so the chart stays readable and small."""
     title = "Events over time" + (f", {label}" if label else "")
     placed = [(period_pos(e.get("date")), e) for e in events]
     undated = sum(1 for p, _ in placed if p is None)
@@ -332,8 +361,11 @@ def timeline_strip(events: Iterable[dict], *, uid: str = "strip", label: str = "
     pw = width - ml - mr
     X = lambda v: ml + (v - x_lo) / (x_hi - x_lo) * pw  # noqa: E731
     counts = {name: sum(1 for _, e in placed if e.get("status") in sts) for name, sts in lanes}
+    aggregate = len(placed) > max_marks
     desc = (f"{len(placed)} dated events from {x_lo} to {x_hi - 1}: "
             + ", ".join(f"{counts[n]} {n}" for n, _ in lanes) + ".")
+    if aggregate:
+        desc += " Markers are sized by the number of events in each period."
     if undated:
         desc += f" {undated} undated events are not placed."
     out = _svg_open(uid, width, height, title, desc, "strip")
@@ -346,25 +378,27 @@ def timeline_strip(events: Iterable[dict], *, uid: str = "strip", label: str = "
         if yr < x_hi:
             out.append(f'<text x="{X(yr + 0.5):.1f}" y="{height - mb + 18}" text-anchor="middle" '
                        f'fill="{MUTED}">{yr}</text>')
+    size = 1.0 if (x_hi - x_lo) > 6 else 0.25
     for li, (name, sts) in enumerate(lanes):
         cy0 = mt + lane_h * li + lane_h / 2
         out.append(f'<text x="{ml - 10}" y="{cy0 + 4:.1f}" text-anchor="end" fill="{MUTED}">{esc(name)} '
                    f'({counts[name]})</text>')
         out.append(f'<line x1="{ml}" x2="{width - mr}" y1="{cy0:.1f}" y2="{cy0:.1f}" stroke="{GRID}" '
                    f'stroke-dasharray="2 3"/>')
-        taken: list[tuple[float, int]] = []
-        for p, e in sorted(((p, e) for p, e in placed if e.get("status") in sts), key=lambda t: t[0]):
+        lane = sorted(((p, e) for p, e in placed if e.get("status") in sts), key=lambda t: t[0])
+        if aggregate:
+            out.extend(_lane_bins(lane, sts, size, X, cy0, bin_link))
+            continue
+        last_x: dict[int, float] = {}
+        for p, e in lane:
             x = X(p)
-            # stack markers that would overlap: alternate above and below the lane line
-            level = 0
-            while any(abs(x - tx) < 10 and tl == level for tx, tl in taken) and abs(level) < 2:
-                level = -level if level > 0 else -level + 1
-            taken.append((x, level))
+            # stack markers that would overlap: the nearest free level around the lane line
+            level = next((lv for lv in (0, 1, -1, 2, -2) if x - last_x.get(lv, -1e9) >= 10), 0)
+            last_x[level] = x
             cy = cy0 + level * 10
             w = e.get("weight") or 0
             col = COOP if w > 0 else CONFLICT if w < 0 else NEUTRAL
-            status = e.get("status")
-            tip = f"{e.get('date')} · {e.get('type')} · {status}: {e.get('evidence') or ''}"
+            tip = f"{e.get('date')} · {e.get('type')} · {e.get('status')}: {e.get('evidence') or ''}"
             if e.get("doc"):
                 tip += f" [{e.get('doc')}]"
             parts = [f"<title>{esc(tip)}</title>"]
@@ -372,13 +406,7 @@ def timeline_strip(events: Iterable[dict], *, uid: str = "strip", label: str = "
             if span and span[1] - span[0] > 0.05:
                 parts.append(f'<line x1="{X(span[0]):.1f}" x2="{X(span[1]):.1f}" y1="{cy:.1f}" y2="{cy:.1f}" '
                              f'stroke="{col}" stroke-opacity="0.35" stroke-width="4" stroke-linecap="round"/>')
-            if status in ("planned", "proposed"):
-                parts.append(f'<circle cx="{x:.1f}" cy="{cy:.1f}" r="5" fill="#fff" stroke="{col}" stroke-width="2"/>')
-            elif status == "negated":
-                parts.append(f'<path d="M{x - 4:.1f},{cy - 4:.1f}L{x + 4:.1f},{cy + 4:.1f}M{x - 4:.1f},{cy + 4:.1f}'
-                             f'L{x + 4:.1f},{cy - 4:.1f}" stroke="{col}" stroke-width="2"/>')
-            else:
-                parts.append(f'<circle cx="{x:.1f}" cy="{cy:.1f}" r="5" fill="{col}" stroke="#fff" stroke-width="1"/>')
+            parts.append(_marker(e.get("status"), x, cy, 5, col))
             href = link(e) if link else None
             body = "".join(parts)
             if href:
@@ -387,6 +415,26 @@ def timeline_strip(events: Iterable[dict], *, uid: str = "strip", label: str = "
                 out.append(f'<g class="mark">{body}</g>')
     out.append("</svg>")
     return Markup("".join(out))
+
+
+def _lane_bins(lane, statuses, size: float, X, cy: float, bin_link) -> list[str]:
+    """One marker per period of ``size`` years, its area proportional to the count."""
+    bins: dict[float, list[dict]] = {}
+    for p, e in lane:
+        bins.setdefault(_bin_of(p, size), []).append(e)
+    biggest = max(len(v) for v in bins.values())
+    out = []
+    for start, es in sorted(bins.items()):
+        n = len(es)
+        net = sum(e.get("weight") or 0 for e in es)
+        col = COOP if net > 0 else CONFLICT if net < 0 else NEUTRAL
+        r = 3 + 9 * math.sqrt(n / biggest)
+        lab, d_from, d_to = _bin_label(start, size)
+        tip = f"{lab}: {n} event{'s' if n != 1 else ''} ({'/'.join(statuses)}), net weight {net:+g}"
+        body = f"<title>{esc(tip)}</title>" + _marker(statuses[0], X(start + size / 2), cy, r, col)
+        href = bin_link(d_from, d_to) if bin_link else None
+        out.append(f'<a href="{esc(href)}" class="mark">{body}</a>' if href else f'<g class="mark">{body}</g>')
+    return out
 
 
 _QUAL = {"more_than": "more than ", "about": "about ", "up_to": "up to "}
