@@ -22,7 +22,6 @@ LEXICON = Path(__file__).parent / "lexicon"
 
 PERSON, ORG, GROUP, PROJECT = "PERSON", "ORG", "GROUP", "PROJECT"
 APOS = "'\u2019"
-_POSSESSIVE = re.compile(r"[\u2019']s?$")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
 _WORD = re.compile(r"[A-Za-z0-9][\w&.\u2019'\-]*")
 
@@ -167,7 +166,6 @@ def _apposition_after(text: str, end: int) -> str | None:
 def _apposition_before(text: str, start: int) -> str | None:
     """"US Assistant Secretary of State, Alice Wells," or "Russia's energy minister,
     Alexander Novak," -> the title before the comma."""
-    m = re.search(r",?\s*$", text[:start])
     before = text[max(0, start - 90):start]
     if not re.search(r",\s*$", before):
         return None
@@ -276,30 +274,22 @@ def _label_of(ent_label: str, text: str) -> str | None:
     return None
 
 
-_PROJECT_RE = None
-
-
+@lru_cache(maxsize=1)
 def _project_re() -> re.Pattern:
-    global _PROJECT_RE
-    if _PROJECT_RE is None:
-        heads = "|".join(sorted(_cues()["project_strict_heads"], key=len, reverse=True))
-        _PROJECT_RE = re.compile(
-            rf"(?<![\w-])((?:[A-Z][\w\u2019'&+-]*\s+(?:(?:and|of|of\s+the|&|de|for)\s+)?){{1,6}}(?:{heads}))(?:\s+(\d+))?\b")
-    return _PROJECT_RE
+    """Capitalised names ending in a project noun ("North-South Gas Pipeline")."""
+    heads = "|".join(sorted(_cues()["project_strict_heads"], key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])((?:[A-Z][\w\u2019'&+-]*\s+(?:(?:and|of|of\s+the|&|de|for)\s+)?){{1,6}}(?:{heads}))(?:\s+(\d+))?\b")
 
 
-_PROJECT_LOWER_RE = None
-
-
+@lru_cache(maxsize=1)
 def _project_lower_re() -> re.Pattern:
-    global _PROJECT_LOWER_RE
-    if _PROJECT_LOWER_RE is None:
-        cues = _cues()
-        mods = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(cues["project_modifiers"], key=len, reverse=True))
-        heads = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(cues["project_heads_lower"], key=len, reverse=True))
-        _PROJECT_LOWER_RE = re.compile(
-            rf"(?<![\w-])((?:[A-Z][\w\u2019'-]*\s+){{0,3}}[A-Z][\w\u2019'-]*)\s+(?:(?:{mods})\s+){{0,3}}(?:{heads})(?:\s+(?:{heads}))?\b")
-    return _PROJECT_LOWER_RE
+    """A proper name before descriptive project nouns ("Kudankulam nuclear power project")."""
+    cues = _cues()
+    mods = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(cues["project_modifiers"], key=len, reverse=True))
+    heads = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(cues["project_heads_lower"], key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])((?:[A-Z][\w\u2019'-]*\s+){{0,3}}[A-Z][\w\u2019'-]*)\s+(?:(?:{mods})\s+){{0,3}}(?:{heads})(?:\s+(?:{heads}))?\b")
 
 
 def _plausible(text: str, label: str) -> bool:
