@@ -113,3 +113,9 @@ def test_wrapper_with_a_furniture_class_keeps_the_article():
     assert "Paragraph 4 says" in text
     assert "reader_one" not in text
     assert "Share on Facebook" not in text and "secret menu" not in text
+
+
+def test_nesting_deeper_than_the_parser_allows_still_gives_text():
+    html = "<html><body>" + "<div>" * 3000 + "<p>Words buried deep in the page.</p>" + "</div>" * 3000 + "</body></html>"
+    text, _ = html_to_text(html)
+    assert "Words buried deep in the page." in text

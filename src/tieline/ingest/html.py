@@ -243,6 +243,19 @@ def _main_spans(html: str, text: str) -> tuple[tuple[int, int], ...] | None:
     return tuple(sorted(set(spans))) or None
 
 
+def _crude_text(html: str) -> str:
+    """Tags stripped by pattern: the fallback when lxml builds no usable tree
+    (broken markup, or nesting deeper than libxml2 accepts)."""
+    import html as _html
+    stripped = re.sub(r"(?is)<!--.*?-->", " ", html)
+    stripped = re.sub(r"(?is)<(script|style|noscript|template|svg)\b.*?</\1\s*>", " ", stripped)
+    stripped = re.sub(r"(?i)<\s*(?:br|/p|/div|/h\d|/li|/tr|/section|/article|/blockquote)\b[^>]*>", "\n\n", stripped)
+    stripped = re.sub(r"<[^>]*>", " ", stripped)
+    lines = [_WS.sub(" ", line).strip() for line in _html.unescape(stripped).split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return text + "\n" if text else ""
+
+
 def html_to_text(html: str) -> tuple[str, dict]:
     """(text, hints) for one HTML page. Raises TielineError T106 when no text is found."""
     text, hints = "", {"title": None, "author": None, "published": None, "url": None,
@@ -257,14 +270,10 @@ def html_to_text(html: str) -> tuple[str, dict]:
             pass
         body = next(iter(doc.iter("body")), doc)
         text = _render(body)
-    except Exception:
-        # lxml could not build a tree at all: strip tags crudely rather than fail
-        stripped = re.sub(r"(?is)<(script|style|noscript)\b.*?</\1\s*>", " ", html)
-        stripped = re.sub(r"(?i)<\s*(?:br|/p|/div|/h\d|/li|/tr)\b[^>]*>", "\n\n", stripped)
-        stripped = re.sub(r"<[^>]*>", " ", stripped)
-        import html as _html
-        text = "\n".join(_WS.sub(" ", l).strip() for l in _html.unescape(stripped).split("\n"))
-        text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    except Exception:       # no tree at all (or one too deep to walk): strip tags instead
+        text = ""
+    if not text.strip():
+        text = _crude_text(html)
     if not text.strip():
         raise TielineError("T106", "no text could be extracted from the HTML page",
                            "check that the file is an HTML article and not an empty shell or a script-only page")
