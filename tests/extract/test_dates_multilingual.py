@@ -90,6 +90,15 @@ ISO = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
     ("입력 2022. 3. 9. 오전 10:00", "2022-03-09"),
     # Vietnamese numeric months
     ("Thứ bảy, ngày 29 tháng 5 năm 2021", "2021-05-29"),
+    # spaced dotted numbers (Czech, German), full-width digits, Chinese numerals,
+    # the Arabic comma
+    ("Praha 29. 5. 2021 10:15", "2021-05-29"),
+    ("1.5. 2021", "2021-05-01"),
+    ("２０２１年５月２９日", "2021-05-29"),
+    ("二〇二一年五月二十九日", "2021-05-29"),
+    ("二〇二〇年十二月十日", "2020-12-10"),
+    ("二〇一九年十月", "2019-10"),
+    ("السبت، 29 مايو، 2021", "2021-05-29"),
 ])
 def test_to_iso_other_languages(text, expected):
     assert to_iso(text) == expected
@@ -114,6 +123,8 @@ def test_solar_hijri_dates(text, expected):
     "31 février 2021",      # no such day
     "30 فبراير 2021",
     "2021年13月5日",
+    "二〇二一年五月三十二日",
+    "二〇二一年十三月一日",
     "set 2021",             # 'set', 'out' alone are words, not months
     "out 2021 tour",
 ])

@@ -848,7 +848,7 @@ def _intl() -> _Intl:
     link_alt = "|".join(
         re.escape(_fold_word(w)).replace(r"\ ", r"\s+") + (r"\s*" if w[-1] in "'’" else r"\s+")
         for w in sorted(links, key=lambda w: -len(w)))
-    sep = rf"[\s,]*(?:(?:{link_alt}))?" if link_alt else r"[\s,]*"
+    sep = rf"[\s,،]*(?:(?:{link_alt}))?" if link_alt else r"[\s,،]*"
     day = rf"(?<![\d.,:/])(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)(?:{suffix})?" if suffix else \
         r"(?<![\d.,:/])(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)"
     year = r"(?P<year>\d{4})(?![\d:])"
@@ -867,8 +867,12 @@ def _intl() -> _Intl:
                 r"(?P<year>1[34]\d\d)(?!\d)" if jalali else None,
         "jmy": rf"{_WORD_START}(?P<mon>{word_alt(jalali)}){_WORD_END}\s*(?:ماه\s*)?"
                r"(?P<year>1[34]\d\d)(?!\d)" if jalali else None,
+        # Korean '2022. 3. 9.' (year first) and Central European '9. 3. 2022' (day first):
+        # spaced dotted numbers, which the compact numeric rules leave alone
         "dotted": r"(?<![\d.])(?P<year>(?:19|20)\d\d)\.\s+(?P<mon>1[0-2]|0?[1-9])\.\s*"
                   r"(?P<day>3[01]|[12]\d|0?[1-9])(?![\d:])",
+        "dotted_dmy": r"(?<![\w.,])(?P<day>3[01]|[12]\d|0?[1-9])\.\s*(?P<mon>1[0-2]|0?[1-9])\.\s+"
+                      r"(?P<year>(?:19|20)\d\d)(?![\d:]|[.,]\d)",
     }
     for n, (y_m, m_m, d_m) in enumerate(lex.get("intl_cjk", [])):
         pats[f"cjk{n}"] = (rf"(?<!\d)(?P<year>\d{{4}})\s*{re.escape(y_m)}\s*(?P<mon>1[0-2]|0?[1-9])\s*"
@@ -877,6 +881,11 @@ def _intl() -> _Intl:
     if eras:
         pats["era"] = (rf"(?P<era>{_alt(eras)})\s*(?P<eyear>\d{{1,2}}|元)\s*年\s*(?P<mon>1[0-2]|0?[1-9])\s*月"
                        r"(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*日)?")
+    nums = "".join(re.escape(c) for c in lex.get("intl_cjk_numerals", {}))
+    if nums:
+        y_m, m_m, d_m = (lex.get("intl_cjk") or [["年", "月", "日号號"]])[0]
+        pats["cjk_words"] = (rf"(?P<year>[{nums}]{{4}})\s*{re.escape(y_m)}\s*(?P<mon>[{nums}]{{1,2}})\s*"
+                             rf"{re.escape(m_m)}(?:\s*(?P<day>[{nums}]{{1,3}})\s*[{re.escape(d_m)}])?")
     mw = _alt(_fold_word(w) for w in lex.get("intl_numeric_month_words", []))
     yw = _alt(_fold_word(w) for w in lex.get("intl_numeric_year_words", []))
     if mw:
@@ -887,7 +896,7 @@ def _intl() -> _Intl:
 
 
 #: Order among equally precise candidates at one place: the fuller shape first.
-_INTL_RANK = ("cjk0", "cjk1", "era", "dmy", "ymd", "mdy", "jdmy", "numword", "dotted", "my", "jmy")
+_INTL_RANK = ("cjk0", "cjk1", "cjk_words", "era", "dmy", "ymd", "mdy", "jdmy", "numword", "dotted", "dotted_dmy", "my", "jmy")
 
 
 def _jalali_to_gregorian(jy: int, jm: int, jd: int) -> date | None:
@@ -924,8 +933,8 @@ def _jdays_to_date(days: int) -> date:
 
 def _intl_found(text: str) -> list[tuple[int, int, str, str]]:
     """Absolute dates in other languages: (start, end, ISO value, pattern), original offsets."""
-    if not isinstance(text, str) or not text or not re.search(r"\d", text):
-        return []
+    if not isinstance(text, str) or not text or not re.search(r"\d|年", text):
+        return []       # every date here has a number, in digits or in Chinese numerals
     f, src = _fold(text)
     lex = _intl()
     out = []
@@ -947,6 +956,8 @@ def _intl_found(text: str) -> list[tuple[int, int, str, str]]:
 
 def _intl_value(name: str, m: re.Match, lex: _Intl) -> str | None:
     g = m.groupdict()
+    if name == "cjk_words":
+        g = {k: _cjk_number(v, k == "year") for k, v in g.items()}
     try:
         if name == "era":
             e = g["eyear"]
@@ -967,6 +978,25 @@ def _intl_value(name: str, m: re.Match, lex: _Intl) -> str | None:
     if day is None:
         return _iso(year, mon, prec=2)
     return _iso(year, mon, day) if _valid(year, mon, day) else None
+
+
+def _cjk_number(word: str | None, digits: bool) -> str | None:
+    """'二〇二一' -> '2021' (a year is read digit by digit), '二十九' -> '29', '十二' -> '12'."""
+    if not word:
+        return None
+    vals = [_lex()["intl_cjk_numerals"].get(c) for c in word]
+    if digits:
+        return "".join(str(v) for v in vals) if all(v is not None and v < 10 for v in vals) else None
+    if vals.count(10) > 1:
+        return None
+    if 10 in vals:
+        k = vals.index(10)
+        tens = vals[k - 1] if k == 1 else (1 if k == 0 else None)
+        ones = vals[k + 1] if k + 1 < len(vals) else 0
+        if tens is None or len(vals) > k + 2:
+            return None
+        return str(tens * 10 + ones)
+    return str(vals[0]) if len(vals) == 1 else None
 
 
 def _jalali_iso(jy: int, jm: int | None, jd: int | None) -> str | None:
