@@ -120,3 +120,11 @@ def test_roles_are_spelled_out_and_not_repeated_within_a_document():
         M("d2", "former Prime Minister Karel Novak", "Karel Novak", role="former Prime Minister"),
     ], META)
     assert [(r.title, r.doc) for r in ents[0].roles] == [("Prime Minister", "doc-1"), ("former Prime Minister", "doc-2")]
+
+
+def test_short_first_names_that_differ_are_two_people():
+    ents = resolve_entities([
+        M("d1", "Ali Demir", "Ali Demir"),
+        M("d2", "Alia Demir", "Alia Demir"),
+    ], META)
+    assert len(ents) == 2

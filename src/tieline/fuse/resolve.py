@@ -68,6 +68,8 @@ def _first_names_match(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(short) <= 3 and long_.startswith(short):
         return True
+    if len(short) <= 4:
+        return False        # "Ali" and "Alia" are two people, not two spellings
     return a[0] == b[0] and fuzz.ratio(a, b) >= 80
 
 
