@@ -66,7 +66,8 @@ def _first_names_match(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    if len(short) <= 3 and long_.startswith(short):
+    # an initial or a vowel-less abbreviation ("S", "Kh", "Md") of the longer name
+    if long_.startswith(short) and (len(short) == 1 or (len(short) <= 3 and not re.search("[aeiou]", short))):
         return True
     if len(short) <= 4:
         return False        # "Ali" and "Alia" are two people, not two spellings
