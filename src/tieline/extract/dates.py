@@ -860,7 +860,9 @@ def _intl() -> _Intl:
 
     pats = {
         "dmy": rf"{day}{sep}\s*{mon(mon_all)}{sep}\s*{year}",
-        "ymd": rf"(?<!\d){year}\.?\s*(?:m\.\s*)?{mon(mon_all)}\s*(?P<day>3[01]|[12]\d|0?[1-9])\.?(?![\d:])",
+        # year first only where the year carries its mark: Hungarian '2021. május 29.',
+        # Lithuanian '2021 m. gegužės 29 d.'
+        "ymd": rf"(?<!\d){year}(?:\.|\s*m\.)\s*{mon(mon_all)}\s*(?P<day>3[01]|[12]\d|0?[1-9])\.?(?![\d:])",
         "mdy": rf"{mon(mon_all)}\s*(?P<day>3[01]|[12]\d|0?[1-9])(?:\.|,)?\s+{year}",
         "my": rf"{mon(mon_free)}{sep}\s*{year}",
         "jdmy": rf"{day}{sep}\s*{_WORD_START}(?P<mon>{word_alt(jalali)}){_WORD_END}\s*"
@@ -879,8 +881,8 @@ def _intl() -> _Intl:
                            rf"{re.escape(m_m)}(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*[{re.escape(d_m)}])?")
     eras = lex.get("intl_eras", {})
     if eras:
-        pats["era"] = (rf"(?P<era>{_alt(eras)})\s*(?P<eyear>\d{{1,2}}|元)\s*年\s*(?P<mon>1[0-2]|0?[1-9])\s*月"
-                       r"(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*日)?")
+        pats["era"] = (rf"(?P<era>{_alt(eras)})\s*(?P<eyear>\d{{1,2}}|元)\s*年\s*"
+                       r"(?P<mon>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*日)?")
     nums = "".join(re.escape(c) for c in lex.get("intl_cjk_numerals", {}))
     if nums:
         y_m, m_m, d_m = (lex.get("intl_cjk") or [["年", "月", "日号號"]])[0]
@@ -896,7 +898,8 @@ def _intl() -> _Intl:
 
 
 #: Order among equally precise candidates at one place: the fuller shape first.
-_INTL_RANK = ("cjk0", "cjk1", "cjk_words", "era", "dmy", "ymd", "mdy", "jdmy", "numword", "dotted", "dotted_dmy", "my", "jmy")
+_INTL_RANK = ("cjk0", "cjk1", "cjk_words", "era", "dmy", "ymd", "mdy", "jdmy", "numword",
+              "dotted", "dotted_dmy", "my", "jmy")
 
 
 def _jalali_to_gregorian(jy: int, jm: int, jd: int) -> date | None:
