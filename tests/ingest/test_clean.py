@@ -313,3 +313,12 @@ def test_bulleted_facts_inside_the_body_are_kept():
            "Construction is due to begin next year, the ministry said.\n")
     text = body(clean_text(raw))
     assert "- A loan of $2 billion" in text and "- An interest rate of 2 percent" in text
+
+
+def test_opening_question_over_prose_is_the_headline():
+    raw = ("Will the two neighbours finally build the pipeline they agreed on a decade ago?\n\n"
+           "The two governments signed a new protocol on Friday that revives a pipeline project first agreed "
+           "ten years ago, officials said.\n")
+    r = clean_text(raw)
+    assert r.title == "Will the two neighbours finally build the pipeline they agreed on a decade ago?"
+    assert body(r).startswith("The two governments signed")

@@ -518,6 +518,10 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
     if body_start is None:
         body_start = next((i for i, ln in enumerate(lines) if ln.reason is None and ln.sentence), n)
     body_start = _reanchor(lines, body_start, prose)
+    # a page that opens with a short question, prose right under it, opens with its headline
+    if body_start == 0 and n > 1 and lines[0].n <= 20 and lines[0].text.rstrip(" *_").endswith("?") \
+            and not prefixes and lines[1].reason is None and lines[1].texty(n == 2):
+        body_start = 1
     # a short opening sentence straight above the prose, with no header before it, is the lead
     before = [i for i in range(body_start) if lines[i].reason is None]
     if len(before) == 1 and before[0] == body_start - 1 and lines[before[0]].sentence \
