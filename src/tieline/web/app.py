@@ -202,7 +202,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.exception_handler(TielineError)
     async def tieline_error(request: Request, exc: TielineError):
-        status = 404 if exc.code == "T604" else 400
+        status = {"T604": 404, "T600": 422}.get(exc.code, 400)
         return fail(request, status, exc.code, exc.message, exc.hint)
 
     @app.exception_handler(RequestValidationError)

@@ -381,8 +381,9 @@ def timeline_strip(events: Iterable[dict], *, uid: str = "strip", label: str = "
     size = 1.0 if (x_hi - x_lo) > 6 else 0.25
     for li, (name, sts) in enumerate(lanes):
         cy0 = mt + lane_h * li + lane_h / 2
-        out.append(f'<text x="{ml - 10}" y="{cy0 + 4:.1f}" text-anchor="end" fill="{MUTED}">{esc(name)} '
-                   f'({counts[name]})</text>')
+        out.append(f'<text x="{ml - 10}" y="{cy0 - 2:.1f}" text-anchor="end" fill="{INK}">{esc(name)}</text>'
+                   f'<text x="{ml - 10}" y="{cy0 + 12:.1f}" text-anchor="end" font-size="11" fill="{MUTED}">'
+                   f'{counts[name]:,} event{"s" if counts[name] != 1 else ""}</text>')
         out.append(f'<line x1="{ml}" x2="{width - mr}" y1="{cy0:.1f}" y2="{cy0:.1f}" stroke="{GRID}" '
                    f'stroke-dasharray="2 3"/>')
         lane = sorted(((p, e) for p, e in placed if e.get("status") in sts), key=lambda t: t[0])
