@@ -301,6 +301,36 @@ def conflicts(db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
 
 
 @app.command()
+def serve(db: Path = DB_OPTION,
+          host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (default: this machine only)."),
+          port: int = typer.Option(8765, "--port", help="Port.")) -> None:
+    """Explore the knowledge base in a browser (read-only web UI and JSON API under /api/)."""
+    from .web.app import serve as run_server
+    try:
+        _open(db).close()
+        err.print(f"serving {db} at http://{host}:{port}/  (API: /api/, press Ctrl-C to stop)")
+        run_server(db, host=host, port=port)
+    except TielineError as exc:
+        _fail(exc)
+
+
+@app.command()
+def brief(pair: Optional[str] = typer.Option(None, "--pair", help="Country pair, e.g. PAK-RUS."),
+          db: Path = DB_OPTION,
+          format: str = typer.Option("html", "--format", "-f", help="html (self-contained) or md."),
+          output: Path = typer.Option(..., "-o", "--output", help="Output file.")) -> None:
+    """A self-contained report: numbers, trend and trade charts, key events with citations."""
+    from .export.brief import brief as write_brief
+    try:
+        if format not in ("html", "md"):
+            raise TielineError("T404", f"unknown brief format {format!r}", "use html or md")
+        write_brief(db, pair, format, output)
+    except TielineError as exc:
+        _fail(exc)
+    err.print(f"wrote {output}")
+
+
+@app.command()
 def version() -> None:
     """Print the version."""
     out.print(f"tieline {__version__}")
