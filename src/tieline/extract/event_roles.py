@@ -145,11 +145,16 @@ def _is_subject(doc, ids) -> bool:
 
 
 def _is_venue(doc, ids) -> bool:
+    first = min(ids)
+    if first >= 2 and doc[first - 1].text == "," and doc[first - 2].ent_type_ in ("GPE", "LOC", "FAC"):
+        return True             # "in Samarkand, Uzbekistan": the country of a place named
     for i in ids:
         t = doc[i]
-        for _ in range(3):
+        for _ in range(5):
             if t.dep_ == "prep" and (t.lower_ in _LOCATIVE or t.lower_ in _TOPIC):
                 return True
+            if t.pos_ in ("VERB", "AUX"):
+                break
             if t.head is t:
                 break
             t = t.head
@@ -337,7 +342,7 @@ def assign(head, spec: Spec, region: set, actors: Actors, resolve, members):
             src_c.append(st.iso3)
         elif ids & frm:
             frm_c.append(st.iso3)
-        elif ids & venue:
+        elif ids & venue or (st.venue and spec.type in _VENUE_TYPES and not ids & tgt):
             venue_c.append(st.iso3)
         elif ids & tgt:
             tgt_c.append(st.iso3)

@@ -63,7 +63,7 @@ def extract_events(parsed: ParsedDoc) -> list[Event]:
 
 
 #: How many sentences a group of states acting together stays the implied party.
-GROUP_REACH = 8
+GROUP_REACH = 3
 
 #: How many sentences back a repeated mention may take its date from.
 DATE_REACH = 2
