@@ -525,7 +525,7 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
     # a short opening sentence straight above the prose, with no header before it, is the lead
     before = [i for i in range(body_start) if lines[i].reason is None]
     if len(before) == 1 and before[0] == body_start - 1 and lines[before[0]].sentence \
-            and lines[before[0]].n >= 4:
+            and lines[before[0]].n >= 4 and not lines[before[0]].text.rstrip(" *_").endswith("?"):
         body_start = before[0]
 
     # header: the headline, bylines and names under it; the rest of the header is dropped
