@@ -28,11 +28,11 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 from itertools import combinations
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from ..model import Entity, Event, Figure, Mention
 from .cluster import (
-    EventCluster, _features, _status_group, candidate_pairs, cluster_events, pair_score,
+    EventCluster, _features, candidate_pairs, cluster_events, pair_score,
     text_similarity, vetoed,
 )
 from .common import project_of, project_slug  # noqa: F401  (re-exported)

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from itertools import combinations
 from functools import lru_cache
+from itertools import combinations
 from typing import Sequence
 
 from ..model import Event, Mention
-from .conflicts import has_cue, project_of, project_slug
-from .common import cues, date_relation, date_sort_key, norm_text, parse_date
+from .common import cues, date_relation, date_sort_key, norm_text, project_of, project_slug
+from .conflicts import has_cue
 
 STAGE_ORDER = ("proposed", "negotiating", "agreed", "re-signed", "renamed", "planned",
                "under_way", "completed", "stalled", "cancelled")

@@ -11,7 +11,7 @@ from typing import Any, Mapping, Sequence
 
 from ..model import Event
 from .cluster import EventCluster
-from .common import countries_of, date_sort_key, doc_site, parse_date, STATUS_FUTURE
+from .common import STATUS_FUTURE, countries_of, date_sort_key, parse_date
 
 
 def real_events(events: Sequence[Event], clusters: Sequence[EventCluster], docs=None):
