@@ -88,3 +88,9 @@ def test_stated_alias_names_one_thing():
     names = {m.text: m.name for m in ms}
     assert names.get("Pacific Gas Pipeline") == "Andes Line"
     assert names.get("Andes Line") == "Andes Line"
+
+
+def test_short_form_of_a_name_with_a_middle_name_takes_the_full_name():
+    _, ms = _mentions("Defence Minister Karel Jan Novak signed for Prague.",
+                      "Critics of Karel Novak said the deal was rushed.", "Novak did not reply.")
+    assert {m.name for m in ms if m.label == "PERSON"} == {"Karel Jan Novak"}

@@ -667,6 +667,20 @@ def name_tokens(name: str) -> list[str]:
     return [t for t in re.split(r"\s+", name.strip()) if t]
 
 
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """"Khurram Dastgir" in "Khurram Dastgir Khan", "Khawaja Asif" in "Khawaja
+    Muhammad Asif": a contiguous run, or the same first and last name around a middle."""
+    if len(longer) <= len(shorter):
+        return False
+    n = len(shorter)
+    if any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1)):
+        return True
+    if n >= 2 and longer[0] == shorter[0] and longer[-1] == shorter[-1]:
+        it = iter(longer)
+        return all(tok in it for tok in shorter)
+    return False
+
+
 def _fullest_names(kept) -> list[str]:
     """Map each mention to the fullest name the document gives for it.
 
@@ -674,28 +688,26 @@ def _fullest_names(kept) -> list[str]:
     the one multi-token name that contains it; when two full names contain it (two
     Sharifs) it stays as written, because guessing would merge two people.
     """
-    out = []
-    person_full = []
+    person_full: list[str] = []
     for s, e, t, label, role, country, hint, _ in kept:
         if label == PERSON:
             n = strip_title(hint or t)
             if len(name_tokens(n)) >= 2 and n not in person_full:
                 person_full.append(n)
-    # a multi-token name contained in a longer one ("Khurram Dastgir" in
-    # "Khurram Dastgir Khan") takes the longer when only one contains it
+
     def fuller(n: str) -> str:
+        """The longest name containing ``n`` when all that contain it are one person."""
         toks = name_tokens(n)
-        cands = []
-        for f in person_full:
-            ft = name_tokens(f)
-            if len(ft) > len(toks) and any(ft[i:i + len(toks)] == toks for i in range(len(ft) - len(toks) + 1)):
-                cands.append(f)
-        if len(cands) == 1 or (cands and all(name_tokens(c)[-1] == name_tokens(cands[0])[-1] and
-                                              set(name_tokens(cands[0])) <= set(name_tokens(c)) or c == cands[0]
-                                              for c in cands)):
-            return max(cands, key=len)
+        cands = [f for f in person_full if _contains(name_tokens(f), toks)]
+        if not cands:
+            return n
+        longest = max(cands, key=lambda f: (len(name_tokens(f)), f))
+        lt = name_tokens(longest)
+        if all(c == longest or _contains(lt, name_tokens(c)) for c in cands):
+            return longest
         return n
 
+    out = []
     for s, e, t, label, role, country, hint, _ in kept:
         if label != PERSON:
             out.append(hint or t)
