@@ -137,6 +137,22 @@ def test_first_date_wins_over_update():
     assert to_iso("Publié le 29 mai 2021, mis à jour le 30 mai 2022") == "2021-05-29"
 
 
+@pytest.mark.parametrize("text", [
+    "Mis à jour le 30 mai 2022 | Publié le 29 mai 2021",
+    "Aktualisiert am 30.05.2022, veröffentlicht am 29.05.2021",
+    "Обновлено 30.05.2022 Опубликовано 29.05.2021",
+    "更新：2022年5月30日 发布：2021年5月29日",
+    "Diperbarui 30.05.2022, Diterbitkan 29.05.2021",
+])
+def test_update_label_yields_to_publication(text):
+    assert to_iso(text) == "2021-05-29"
+
+
+def test_english_update_order_kept():
+    # English strings keep their old reading (the first of equally precise dates)
+    assert to_iso("Updated: March 5, 2021 | Published: March 3, 2021") == "2021-03-05"
+
+
 def test_english_unchanged_by_foreign_words():
     # the English reading keeps priority; foreign rules only add precision
     assert to_iso("May 29, 2021") == "2021-05-29"

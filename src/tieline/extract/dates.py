@@ -1017,13 +1017,45 @@ def _jalali_iso(jy: int, jm: int | None, jd: int | None) -> str | None:
 
 
 def _intl_iso(s: str) -> str | None:
-    """The most precise absolute date of a short string in another language, else None."""
+    """The most precise absolute date of a short string in another language, else None.
+
+    Among equally precise ones, a date under an update label ("mis à jour le") yields.
+    """
     found = _intl_found(s)
     if not found:
         return None
     rank = {n: i for i, n in enumerate(_INTL_RANK)}
-    best = max(found, key=lambda t: (len(t[2]), -t[0], -rank[t[3]]))
+    best = max(found, key=lambda t: (len(t[2]), not _under_update_label(s, t[0]), -t[0],
+                                     -rank[t[3]]))
     return best[2]
+
+
+@lru_cache(maxsize=1)
+def _label_rx() -> re.Pattern | None:
+    lex = _lex()
+    pub = [_fold_word(w) for w in lex.get("intl_publish_labels", [])]
+    upd = [_fold_word(w) for w in lex.get("intl_update_labels", [])]
+    if not pub and not upd:
+        return None
+    alts = [f"(?P<upd>{_alt(upd)})" if upd else "", f"(?P<pub>{_alt(pub)})" if pub else ""]
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(a for a in alts if a) + ")")
+
+
+def _has_intl_label(s: str) -> bool:
+    rx = _label_rx()
+    return bool(rx and rx.search(_fold(s)[0]))
+
+
+def _under_update_label(s: str, start: int) -> bool:
+    """Is the last label before ``start`` an update label ('Updated', 'mis à jour', '更新')?"""
+    rx = _label_rx()
+    if rx is None or start <= 0:
+        return False
+    head = _fold(s[:start])[0]
+    last = None
+    for m in rx.finditer(head):
+        last = m
+    return bool(last and last.group("upd"))
 
 
 # --------------------------------------------------------------------------- public API
@@ -1126,8 +1158,12 @@ def to_iso(text: str) -> str | None:
     found = [c for c in _scan(s) if c.kind == "absolute"]
     value = None
     if found:
-        # the most precise absolute date of the string ("Mar 2018" over a stray year)
-        best = max(found, key=lambda c: (len(c.res(None, None) or ""), -c.start))
+        # the most precise absolute date of the string ("Mar 2018" over a stray year);
+        # one under an update label of another language ("Aktualisiert am") yields
+        labelled = _has_intl_label(s)
+        best = max(found, key=lambda c: (len(c.res(None, None) or ""),
+                                         not (labelled and _under_update_label(s, c.start)),
+                                         -c.start))
         value = best.res(None, None)
         if value and len(value) > 4:
             return value
