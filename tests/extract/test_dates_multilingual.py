@@ -202,6 +202,20 @@ def test_find_dates_english_sentence_untouched():
     assert values == ["2021-07-15", "2022"]
 
 
+def test_english_words_that_are_foreign_months_stay_english():
+    # 'Mars' is March in French; in English prose it is a planet
+    for text in ("The Mars 2020 rover landed on the planet after a long trip.", "Mars 2020 landed."):
+        values = [m.value for m in find_dates(text, None)]
+        assert "2020-03" not in values and "2020" in values
+
+
+def test_resolve_date_short_foreign_expression():
+    from tieline.extract.dates import resolve_date
+    assert resolve_date("29 мая 2021", None) == "2021-05-29"
+    assert resolve_date("12 de octubre de 2019", "2020-01-01") == "2019-10-12"
+    assert resolve_date("avril 2020 à Paris", None) == "2020-04"
+
+
 # ----------------------------------------------------------------- properties
 
 FOREIGN_WORDS = st.sampled_from([

@@ -1069,32 +1069,44 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     for c in _scan(text):
         future = _guess_future(text, c.start) if c.needs_tense else None
         out.append(DateMention(c.start, c.end, text[c.start:c.end], c.res(pub, future), c.kind))
-    if _looks_foreign(text):
-        out = _with_intl(text, out)
+    lang = _text_language(text)
+    if lang != "en":
+        out = _with_intl(text, out, strict=lang is None)
     return out
 
 
-def _looks_foreign(text: str) -> bool:
-    """Is this body text in another language? Only then do foreign month words count:
-    English prose has 'the Mars 2020 rover' and 'Mayo, 2021'."""
+def _text_language(text: str) -> str | None:
+    """'en' for English body text, 'other' for another language, None when unsure.
+
+    Foreign month words count only outside English: English prose has 'the Mars 2020
+    rover' and 'Mayo, 2021'.
+    """
     lex = _lex()
     words = re.findall(r"[^\W\d_]+", text[:5000].lower())
-    if not words:
-        return False
     english = frozenset(lex.get("intl_english_words", ()))
     hits = sum(1 for w in words if w in english)
     if hits >= 2 and hits >= 0.04 * len(words):
-        return False
+        return "en"
     if any(not w.isascii() for w in words):
-        return True
+        return "other"
     foreign = frozenset(lex.get("intl_foreign_words", ()))
-    return sum(1 for w in words if w in foreign) > hits
+    others = sum(1 for w in words if w in foreign)
+    if others > hits:
+        return "other"
+    return "en" if hits else None
 
 
-def _with_intl(text: str, mentions: list[DateMention]) -> list[DateMention]:
+def _with_intl(text: str, mentions: list[DateMention], strict: bool = False) -> list[DateMention]:
     """Add absolute dates in another language; an English reading of the same words
-    (the bare year of '29 mai 2021') gives way to a more precise foreign one."""
-    found = sorted(_intl_found(text), key=lambda t: (-(len(t[2])), -(t[1] - t[0]), t[0]))
+    (the bare year of '29 mai 2021') gives way to a more precise foreign one.
+
+    ``strict`` (a text too short to tell its language): only a full date ('29 mai 2021')
+    or one in a non-Latin script counts, not an ASCII 'month year' ('Mars 2020').
+    """
+    found = _intl_found(text)
+    if strict:
+        found = [t for t in found if len(t[2]) == 10 or not text[t[0]:t[1]].isascii()]
+    found.sort(key=lambda t: (-(len(t[2])), -(t[1] - t[0]), t[0]))
     taken: list[tuple[int, int, str]] = []
     for a, b, value, _name in found:
         if all(b <= x or a >= y for x, y, _ in taken):
