@@ -274,6 +274,18 @@ def test_present_with_a_day_is_a_timetable(nlp):
     assert status_of(nlp, "The president flew to Beijing on Tuesday.", "flew") == "occurred"
 
 
+def test_reported_statement_of_support_happens_when_said(nlp):
+    text = "\"Chile is a trusted partner,\" the Norwegian minister said."
+    assert status_of(nlp, text, "partner") == "ongoing"           # as a relation
+    assert status_of(nlp, text, "partner", "SUPPORT") == "occurred"  # as a statement
+
+
+def test_lapsed_plan_looks_at_its_own_words_only(nlp):
+    text = ("The accord, which was due to be signed last year, is expected to be "
+            "signed during the king's tour to Lima.")
+    assert status_of(nlp, text, "signed#2") == "planned"
+
+
 def test_conditional_clause_marks_the_act(nlp):
     text = "If Lima pays on time, Seoul will deliver the tanks in May."
     assert status_of(nlp, text, "deliver") == "proposed"

@@ -68,6 +68,12 @@ def resolve_status(sent, trigger, event_type: str | None = None) -> str:
     if status == "negated" and event_type == "REJECT" and _negated(trigger, cues) and \
             _get(trigger, cues["governing_verbs"]) != "negated":
         status = "occurred"
+    if status == "ongoing" and event_type in cues["speech_act_types"]:
+        # a statement of support or blame ("Moscow is a time-tested friend," he
+        # said) happens when it is said: the reporting verb's tense decides
+        reporter = _reporter(_clause_verb(trigger), cues)
+        if reporter is not None:
+            status = _verb_status(reporter, cues)
     return status if status in STATUSES else "occurred"
 
 
@@ -227,6 +233,35 @@ def _reported(tok, cues) -> bool:
         break
     # "according to X, ... would ..."
     return any(_low(t) == "according" for t in tok.sent)
+
+
+def _clause_verb(tok):
+    """The verb of the clause ``tok`` belongs to (itself if it is one)."""
+    cur = tok
+    for _ in range(_MAX_CLIMB):
+        if _is_verbal(cur) or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _reporter(tok, cues):
+    """The reporting verb whose content clause holds ``tok`` ("... ," he said), or None."""
+    rep = cues["reporting_verbs"]
+    cur = tok
+    for _ in range(_MAX_CLIMB):
+        if cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if cur.dep_ in ("ccomp", "parataxis") and cur.head.i != cur.i:
+            return cur.head if _has(cur.head, rep) else None
+        if cur.dep_ == "ROOT":
+            # a quote before "he said" is often parsed the other way round
+            for c in cur.children:
+                if c.dep_ in ("parataxis", "ccomp") and _has(c, rep) and c.i > tok.i:
+                    return c
+        return None
+    return None
 
 
 def _future_frame(tok, cues) -> bool:
@@ -564,7 +599,14 @@ def _lapsed(gov, cues) -> bool:
     if not _has(gov, cues["lapsing_governors"]):
         return False
     past = set(cues["past_time"]) - {"recent", "recently"}
-    return any(_low(t) in past for t in gov.subtree)
+    # look at the plan's own words, not at its subject (which may carry a clause
+    # of its own: "the deal, signed last year, was expected to ...")
+    for c in gov.children:
+        if c.dep_ in _SUBJ:
+            continue
+        if any(_low(t) in past for t in c.subtree):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- nouns
