@@ -133,6 +133,15 @@ def test_to_iso_rejects_impossible_or_ambiguous(text):
     assert value is None or len(value) == 4
 
 
+@pytest.mark.parametrize("text", [
+    "du 3 au 5 mai 2021", "3. bis 5. März 2021", "3-5 de mayo de 2021", "с 3 по 5 мая 2021 года",
+])
+def test_day_span_dated_by_first_day(text):
+    value = to_iso(text)
+    assert value is not None and value.endswith("-03")
+    assert value[5:7] in ("03", "05")
+
+
 def test_first_date_wins_over_update():
     assert to_iso("Publié le 29 mai 2021, mis à jour le 30 mai 2022") == "2021-05-29"
 

@@ -852,6 +852,10 @@ def _intl() -> _Intl:
     day = rf"(?<![\d.,:/])(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)(?:{suffix})?" if suffix else \
         r"(?<![\d.,:/])(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)"
     year = r"(?P<year>\d{4})(?![\d:])"
+    joiners = _alt(_fold_word(w) for w in lex.get("intl_span_joiners", []))
+    # '3-5 mai', 'du 3 au 5 mai', '3. bis 5. März': a span is dated by its first day
+    span = (rf"(?:\s*[-–]\s*|\s+(?:{joiners})\s+)(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:{suffix})?"
+            if joiners else r"\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9])(?!\d)")
 
     def mon(alt: str, name: str = "mon") -> str:
         # Arabic pages often give both names: 'أيار/مايو', 'مايو (أيار)'
@@ -859,7 +863,7 @@ def _intl() -> _Intl:
                 rf"(?:\s*[/(]\s*(?:{mon_all}){_WORD_END}\s*\)?)?")
 
     pats = {
-        "dmy": rf"{day}{sep}\s*{mon(mon_all)}{sep}\s*{year}",
+        "dmy": rf"{day}(?:{span})?{sep}\s*{mon(mon_all)}{sep}\s*{year}",
         # year first only where the year carries its mark: Hungarian '2021. május 29.',
         # Lithuanian '2021 m. gegužės 29 d.'
         "ymd": rf"(?<!\d){year}(?:\.|\s*m\.)\s*{mon(mon_all)}\s*(?P<day>3[01]|[12]\d|0?[1-9])\.?(?![\d:])",
