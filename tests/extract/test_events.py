@@ -158,3 +158,10 @@ def test_exercise_names_and_acronyms():
     acr = project_acronyms("work on the Andes Gas Pipeline (AGP) began in May")
     assert acr == {"AGP": "andes-gas-pipeline"}
     assert find_project("the AGP will be finished soon", acr) == "andes-gas-pipeline"
+
+
+def test_abstract_subject_is_not_an_actor():
+    _, evs = _events("The rise of piracy near Somalia is threatening Kenya and Tanzania.")
+    assert not [e for e in evs if e.type == "THREATEN"]
+    _, evs = _events("Kenya threatened to close its border with Somalia.")
+    assert [e for e in evs if e.type == "THREATEN"]

@@ -101,6 +101,7 @@ class Lexicon:
     drift_rx: object
     project_heads: frozenset
     non_actor_heads: frozenset
+    actor_nouns: frozenset
 
 
 def _rx(words) -> re.Pattern:
@@ -142,4 +143,5 @@ def lexicon() -> Lexicon:
         drift_rx=_rx(cues["drift_cues"]),
         project_heads=frozenset(cues["project_heads"]),
         non_actor_heads=frozenset(cues["non_actor_heads"]),
+        actor_nouns=frozenset(cues["actor_nouns"]),
     )

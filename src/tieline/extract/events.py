@@ -390,8 +390,11 @@ def _build(sent, r: Trigger, spec: Spec, actors, ctx, doc, root_toks) -> Event |
     if spec.dir == "sym" and len(source) >= 2 and not target:
         ctx.group = source        # "the sides", "the participants" in what follows
         ctx.group_at = ctx.k
-    if r.tok.pos_ in ("NOUN", "PROPN") and not r.members and _bare_reference(r.tok, region, actors):
-        return None
+    if not r.members and _bare_reference(r.tok, region, actors) and (
+            r.tok.pos_ in ("NOUN", "PROPN") or len(region) <= 3):
+        return None     # "the meeting", "to discuss": a reference, not a statement
+    if spec.type in _ANIMATE_TYPES and _inanimate_subject(r.tok, actors):
+        return None     # "the growth of X is threatening Y", "it demonstrates that ..."
     group = ctx.group if len(ctx.group) >= 2 and ctx.k - ctx.group_at <= GROUP_REACH else pair
     if (len(countries) < 2 and spec.dir == "sym" and len(group) >= 2
             and {_same(c) for c in countries} <= {_same(c) for c in group}):
@@ -461,6 +464,32 @@ def _act_token(r: Trigger):
     return r.tok
 
 
+#: Acts that only people or institutions perform (an abstract subject makes them a figure
+#: of speech: "this development threatens the region").
+_ANIMATE_TYPES = frozenset({"SUPPORT", "THREATEN", "PROTEST", "REJECT", "REQUEST", "ACCUSE",
+                            "AGREE", "CONSULT", "COOPERATE"})
+
+
+def _inanimate_subject(head, actors) -> bool:
+    """The trigger's own active subject is a thing: a noun that names no actor, holds no
+    state mention, and is no named entity; or the pronoun "it" standing for a clause."""
+    subj = [c for c in head.children if c.dep_ == "nsubj"]
+    if not subj:
+        return False
+    s = subj[0]
+    ids = {w.i for w in s.subtree}
+    if any(a.tok_ids & ids for a in actors.states) or ids & actors.pairs or ids & actors.parties:
+        return False
+    if any(w.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for w in s.subtree):
+        return False
+    if s.pos_ in ("PRON", "DET"):
+        # "this will boost trade"; "it demonstrates that ...": a clause, not a state
+        return s.lower_ == "this" or (
+            s.lower_ == "it" and any(c.dep_ == "ccomp" for c in head.children))
+    return s.pos_ == "NOUN" and s.lemma_.lower() not in lexicon().actor_nouns \
+        and lexicon().nouns.get(s.lemma_.lower()) is None
+
+
 def _bare_reference(head, region, actors) -> bool:
     """ "the meeting", "these talks": a noun that only refers back to an event the text
     stated before (no party, person, date or number of its own)."""
@@ -480,13 +509,10 @@ def _bare_reference(head, region, actors) -> bool:
 
 def _has_people(head, region) -> bool:
     doc = head.doc
-    return any(doc[i].ent_type_ in ("PERSON", "NORP", "ORG") or doc[i].lemma_.lower() in _ACTOR_WORDS
+    return any(doc[i].ent_type_ in ("PERSON", "NORP", "ORG") or doc[i].lemma_.lower() in lexicon().actor_nouns
                for i in region)
 
 
-_ACTOR_WORDS = frozenset({"side", "party", "delegation", "official", "minister", "leader",
-                          "counterpart", "government", "country", "nation", "both", "diplomat",
-                          "president", "ambassador", "envoy", "participant", "representative"})
 
 _DEFAULT_SECTOR = {"trade": "economy", "investment": "economy", "arms_transfer": "defense",
                    "military_exercise": "defense", "military_cooperation": "defense",
