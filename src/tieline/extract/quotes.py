@@ -9,6 +9,7 @@ and surnames; else the institution or document; else the unnamed source as writt
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -171,6 +172,17 @@ class _Speakers:
         self.mentions = mentions
         self.last: list[tuple[int, int, str, str]] = []  # (paragraph, position, speaker, kind)
         self.quoted: list[tuple[int, int]] = []         # absolute spans inside marks
+        # each person mention's place in its sentence, worked out once
+        self._roles: dict[int, tuple[bool, bool]] = {}
+        starts = [p.start for p, _ in parsed.paragraphs]
+        for i, m in enumerate(mentions):
+            if m.label == PERSON:
+                k = bisect.bisect_right(starts, m.start) - 1
+                span = None
+                if k >= 0:
+                    para, sdoc = parsed.paragraphs[k]
+                    span = sdoc.char_span(m.start - para.start, m.end - para.start, alignment_mode="expand")
+                self._roles[id(m)] = (_modifier(span), _subject_like(span))
 
     def in_quote(self, s: int, e: int) -> bool:
         return any(a <= s and e <= b for a, b in self.quoted)
@@ -189,9 +201,10 @@ class _Speakers:
         for m in self.mentions:
             if m.label != PERSON or not (floor <= m.start < pos) or self.in_quote(m.start, m.end):
                 continue
-            if self._modifier(m):
+            modifier, subject = self._roles.get(id(m), (False, False))
+            if modifier:
                 continue
-            people.append((m.start, m.name, m.role, self._subject_like(m)))
+            people.append((m.start, m.name, m.role, subject))
         for p, at, name, kind in self.last:
             if kind == PERSON and floor <= at < pos:
                 people.append((at, name, None, True))
@@ -223,37 +236,6 @@ class _Speakers:
                 best = m
         return best
 
-    def _span(self, m: Mention):
-        for para, sdoc in self.parsed.paragraphs:
-            if para.start <= m.start < para.end:
-                return sdoc.char_span(m.start - para.start, m.end - para.start, alignment_mode="expand")
-        return None
-
-    def _subject_like(self, m: Mention) -> bool:
-        span = self._span(m)
-        if span is None:
-            return False
-        t = span.root
-        for _ in range(4):
-            if t.dep_ in ("nsubj", "nsubjpass"):
-                return True
-            if t.dep_ in ("appos", "compound", "flat", "conj") and t.head is not t:
-                t = t.head
-                continue
-            break
-        return False
-
-    def _modifier(self, m: Mention) -> bool:
-        """"the Biden administration": a name that only modifies another noun."""
-        for para, sdoc in self.parsed.paragraphs:
-            if para.start <= m.start < para.end:
-                span = sdoc.char_span(m.start - para.start, m.end - para.start, alignment_mode="expand")
-                if span is None:
-                    return False
-                root = span.root
-                return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end
-        return False
-
     def recent_speaker(self, para_i: int, kind: str | None = None, back: int = 3) -> str | None:
         for p, _, name, k in reversed(self.last):
             if para_i - p > back:
@@ -261,6 +243,29 @@ class _Speakers:
             if kind is None or k == kind:
                 return name
         return None
+
+
+def _subject_like(span) -> bool:
+    """A name that is (part of) a clause subject: "he" later most likely means it."""
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ in ("appos", "compound", "flat", "conj") and t.head is not t:
+            t = t.head
+            continue
+        break
+    return False
+
+
+def _modifier(span) -> bool:
+    """"the Biden administration": a name that only modifies another noun."""
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end
 
 
 def _np_text(tok, dets) -> str:
