@@ -322,3 +322,20 @@ def test_opening_question_over_prose_is_the_headline():
     r = clean_text(raw)
     assert r.title == "Will the two neighbours finally build the pipeline they agreed on a decade ago?"
     assert body(r).startswith("The two governments signed")
+
+
+def test_glued_read_more_does_not_hide_the_last_paragraph():
+    raw = ("Two states agreed on Monday to build a rail link across their border, officials said in a statement.\n\n"
+           "\"This line will change the region,\" the transport minister said in a speech. Read More\n\n"
+           "Leave a comment\n")
+    text = body(clean_text(raw))
+    assert "the transport minister said in a speech." in text and "Leave a comment" not in text
+
+
+def test_bracketed_credit_marks_a_caption_and_its_alt_text():
+    raw = ("Two leaders agreed on Saturday to build a high-speed rail line with a long-term loan, officials said.\n\n"
+           "The two leaders\nThe leaders have forged a close relationship [Jane Roe/AP]\n\n"
+           "The line will cut journey times between two cities from eight hours to two, the ministry said.\n")
+    text = body(clean_text(raw))
+    assert "Jane Roe/AP" not in text and "The two leaders\n" not in text
+    assert "cut journey times" in text

@@ -167,7 +167,8 @@ _FUNCTION_WORDS = frozenset(
 _CREDIT_TAIL = re.compile(r"\((?!(?i:photos?|pictures?|videos?|watch|update[sd]?|live|graphics?|opinion|analysis)\))"
                           r"(?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}|[A-Z]{2,})\)\s*$")
 _CREDIT_LABEL = re.compile(r"(?:^|[.!?]\s+)(?:photograph|photo|image|picture|illustration|video|credit)s?\s*(?:credit)?\s*:\s*\S[^.!?]{0,80}$", re.I)
-_CREDIT_PAREN = re.compile(r"\((?:source|photo|photograph|image|picture|file|courtesy|credit|video)s?\b[^()]{0,60}\)\s*$", re.I)
+_CREDIT_PAREN = re.compile(r"\((?:source|photo|photograph|image|picture|file|courtesy|credit|video)s?\b[^()]{0,60}\)\s*$"
+                           r"|\[[^\[\]]{1,50}/[^\[\]]{1,30}\]\s*$", re.I)
 _PHOTO_CREDIT = re.compile(r"^[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,3}\s*/\s*[A-Za-z][\w.&'-]*(?:\s+[A-Za-z][\w.&'-]*){0,3}$")
 
 
@@ -188,6 +189,7 @@ def _headline_case(words: list[str]) -> bool:
     return caps / len(content) >= 0.7
 
 
+_TRAILING_CUE = re.compile(r"\s*(?:read more|continue reading|read full (?:story|article)|more\.\.\.|\[\.\.\.\]|\(\.\.\.\))\s*$", re.I)
 _ENDS_PERIOD = re.compile(r"\.[\"'”’)]*$")
 
 
@@ -202,8 +204,9 @@ class _Line:
         self.reason: str | None = None      # set when dropped
         self.title = False
         self.n = len(words)
-        # end-of-line tests need only the last characters (markdown emphasis aside)
-        tail = text.rstrip(" *_|")[-8:]
+        # end-of-line tests need only the last characters (markdown emphasis and a glued
+        # "Read More" link aside)
+        tail = _TRAILING_CUE.sub("", text).rstrip(" *_|")[-8:]
         self.terminal = bool(_TERMINAL.search(tail))
         self.headline = _headline_case(words)
         # ends like a sentence and is not a headline
@@ -443,11 +446,13 @@ def _mark_furniture(lines: list[_Line]) -> None:
                 and lines[i + 1].n >= 2:
             ln.reason = NAV                      # breadcrumb trail ending in the headline
 
-    # the line above a bare photo credit ("Jane Doe/Reuters") is its caption
     for i, ln in enumerate(lines):
-        if i and ln.reason == CAPTION and _PHOTO_CREDIT.match(ln.text):
+        if i and ln.reason == CAPTION:
+            # the line above a bare credit ("Jane Doe/Reuters") is its caption; above a
+            # captioned line, a few words without a verb's full stop are the picture's alt text
             above = lines[i - 1]
-            if above.reason is None and above.n <= 15 and not above.texty():
+            limit = 15 if _PHOTO_CREDIT.match(ln.text) else 8
+            if above.reason is None and above.n <= limit and not above.texty() and not above.sentence:
                 above.reason = CAPTION
 
     # a "Related articles" / "Read more" heading: the short lines under it are links
@@ -599,6 +604,8 @@ def _title_candidate(ln: _Line) -> bool:
         return False
     if DATE_RE.search(t):
         return False    # a headline does not carry a full date; a dateline or byline does
+    if re.fullmatch(r"\s*[(\[].*[)\]]\s*", ln.text):
+        return False    # "(From Reuters)", "[Video]": a note, not a headline
     sections = lexicon().section_words
     if t.lower() in sections:
         return False
@@ -648,7 +655,10 @@ def _mark_header(lines: list[_Line], body_start: int) -> None:
                 title = max(run, key=lambda i: (lines[i].n, i))
                 break
     if title is None and cands:
-        title = max(cands, key=lambda i: (lines[i].n, -i))
+        # no byline to anchor on: the headline is the last substantial candidate above the
+        # body (site names, sections and picture texts come first); else the longest
+        solid = [i for i in cands if lines[i].n >= 4]
+        title = solid[-1] if solid else max(cands, key=lambda i: (lines[i].n, -i))
     if title is not None:
         lines[title].reason, lines[title].title = TITLE, True
     for i in range(body_start):
