@@ -23,7 +23,7 @@ def fuse_corpus(conn: sqlite3.Connection) -> dict:
     pairs = db.load_events(conn)
     ids = [eid for eid, _ in pairs]
     events = [e for _, e in pairs]
-    clusters = cluster_events(events, docs)
+    clusters = cluster_events(events, docs, mentions)
     cluster_rows = []
     for n, c in enumerate(clusters, 1):
         canon = c.canonical
@@ -36,7 +36,7 @@ def fuse_corpus(conn: sqlite3.Connection) -> dict:
         })
     figures = [f for _, f in db.load_figures(conn)]
     conflicts = find_conflicts(events, figures, [*mentions, *entities], docs, clusters)
-    projects = project_lifecycles(events, mentions)
+    projects = project_lifecycles(events, mentions, clusters)
     db.replace_fusion(conn, entities=entities, clusters=cluster_rows, conflicts=conflicts,
                       projects=projects, near_dups=near)
     return {"near_duplicates": len(near), "entities": len(entities), "clusters": len(clusters),
