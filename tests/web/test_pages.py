@@ -103,3 +103,17 @@ def test_bad_page_requests(client, path, status):
 def test_search_query_is_escaped_not_run(client):
     text = html_of(client.get("/search", params={"q": '"><script>alert(1)</script>'}))
     assert "<script>alert(1)" not in text and "&lt;script&gt;" in text
+
+
+def test_every_internal_link_on_listing_pages_resolves(client):
+    """No dead links: every same-site href on the main pages answers 200."""
+    seen: set[str] = set()
+    for path in ("/", "/timeline?pair=ALL", "/quotes", "/entities", "/projects", "/conflicts", "/search?q=pipeline"):
+        for href in re.findall(r'href="(/[^"#]*)', html_of(client.get(path))):
+            href = href.replace("&amp;", "&")
+            if href in seen or href.startswith("/static/"):
+                continue
+            seen.add(href)
+            r = client.get(href)
+            assert r.status_code == 200, (path, href, r.status_code)
+    assert len(seen) > 20

@@ -82,6 +82,7 @@ HINTS = {
 }
 MAX_LIMIT = 1000
 PAGE_SIZE = 50
+LIST_SIZE = 200  # rows a page on the entity list
 CHART_W = 1080  # viewBox width on pages; the SVG scales down with the window
 
 
@@ -392,10 +393,15 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
     def entities_page(request: Request,
-                      type: str | None = Query(None, description=HINTS["type"], pattern=r"^[A-Za-z_]{1,16}$")):
+                      type: str | None = Query(None, description=HINTS["type"], pattern=r"^[A-Za-z_]{1,16}$"),
+                      page_no: int = Query(1, description=HINTS["page"], ge=1, le=10**6, alias="page")):
         ents = kb.entities(type=type)
         types = sorted({e["type"] for e in kb.entities()})
-        return page(request, "entities.html", title="Entities · tieline", entities=ents, types=types, etype=type)
+        start = (page_no - 1) * LIST_SIZE
+        return page(request, "entities.html", title="Entities · tieline", entities=ents[start:start + LIST_SIZE],
+                    total=len(ents), types=types, etype=type, page_no=page_no,
+                    pages=max(1, math.ceil(len(ents) / LIST_SIZE)), pager_base="/entities?" + urlencode(
+                        {"type": type} if type else {}))
 
     @app.get("/entities/{name}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, name: str):
@@ -419,16 +425,23 @@ def create_app(db_path: str | Path) -> FastAPI:
                     events=events, doc_name=kb.doc_name)
 
     @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
-    def conflicts_page(request: Request):
-        return page(request, "conflicts.html", title="Conflicts · tieline", conflicts=kb.conflicts())
+    def conflicts_page(request: Request,
+                       page_no: int = Query(1, description=HINTS["page"], ge=1, le=10**6, alias="page")):
+        conflicts = kb.conflicts()
+        start = (page_no - 1) * PAGE_SIZE
+        return page(request, "conflicts.html", title="Conflicts · tieline",
+                    conflicts=conflicts[start:start + PAGE_SIZE],
+                    total=len(conflicts), page_no=page_no, pages=max(1, math.ceil(len(conflicts) / PAGE_SIZE)),
+                    pager_base="/conflicts?")
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, speaker: str | None = Query(None, description=HINTS["speaker"], pattern=P_NAME),
                     page_no: int = Query(1, description=HINTS["page"], ge=1, le=10**6, alias="page")):
         res = kb.quotes(speaker=speaker, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE)
         pages = max(1, math.ceil(res["total"] / PAGE_SIZE))
+        known = {f for e in kb.entities() for f in (e["id"], e["name"].casefold(), *(x.casefold() for x in e["aliases"]))}
         return page(request, "quotes.html", title="Quotes · tieline", result=res, speaker=speaker,
-                    page_no=page_no, pages=pages)
+                    page_no=page_no, pages=pages, known=known)
 
     @app.get("/documents/{ref:path}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, ref: str, start: int | None = Query(None, description=HINTS["start"], ge=0),
