@@ -478,9 +478,10 @@ def _inanimate_subject(head, actors) -> bool:
         return False
     s = subj[0]
     ids = {w.i for w in s.subtree}
-    if any(a.tok_ids & ids for a in actors.states) or ids & actors.pairs or ids & actors.parties:
+    if any(a.tok_ids & ids and not a.venue for a in actors.states) \
+            or ids & actors.pairs or ids & actors.parties:
         return False
-    if any(w.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for w in s.subtree):
+    if any(w.ent_type_ in ("PERSON", "ORG", "NORP") for w in s.subtree):
         return False
     if s.pos_ in ("PRON", "DET"):
         # "this will boost trade"; "it demonstrates that ...": a clause, not a state
