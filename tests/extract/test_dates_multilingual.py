@@ -284,3 +284,19 @@ def test_fast_enough():
     for k, line in enumerate(lines):
         to_iso(f"{line} #{k}")
     assert time.perf_counter() - t0 < 2.0
+
+
+@pytest.mark.parametrize("text", [
+    "1" + " " * 5000 + "x",
+    "1" + " ," * 3000 + "x",
+    "3 au " * 2000,
+    "29 de " * 2000,
+    "mai" + " " * 5000 + "x",
+    "١" * 5000,
+    "二" * 3000 + "年",
+])
+def test_no_backtracking_blowup(text):
+    t0 = time.perf_counter()
+    find_dates(text, "2021-01-01")
+    to_iso(text[:200])
+    assert time.perf_counter() - t0 < 2.0

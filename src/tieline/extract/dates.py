@@ -846,30 +846,31 @@ def _intl() -> _Intl:
     suffix = _alt(_fold_word(s) for s in lex.get("intl_day_suffixes", []))
     links = lex.get("intl_links", [])
     link_alt = "|".join(
-        re.escape(_fold_word(w)).replace(r"\ ", r"\s+") + (r"\s*" if w[-1] in "'’" else r"\s+")
+        re.escape(_fold_word(w)).replace(r"\ ", r"\s+") + (r"\s*+" if w[-1] in "'’" else r"\s++")
         for w in sorted(links, key=lambda w: -len(w)))
-    sep = rf"[\s,،]*(?:(?:{link_alt}))?" if link_alt else r"[\s,،]*"
+    # possessive: a run of spaces is read one way only (no backtracking on long blanks)
+    sep = rf"[\s,،]*+(?:(?:{link_alt}))?" if link_alt else r"[\s,،]*+"
     day = rf"(?<![\d.,:/])(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)(?:{suffix})?" if suffix else \
         r"(?<![\d.,:/])(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)"
     year = r"(?P<year>\d{4})(?![\d:])"
     joiners = _alt(_fold_word(w) for w in lex.get("intl_span_joiners", []))
     # '3-5 mai', 'du 3 au 5 mai', '3. bis 5. März': a span is dated by its first day
-    span = (rf"(?:\s*[-–]\s*|\s+(?:{joiners})\s+)(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:{suffix})?"
-            if joiners else r"\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9])(?!\d)")
+    span = (rf"(?:\s*+[-–]\s*+|\s++(?:{joiners})\s++)(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:{suffix})?"
+            if joiners else r"\s*+[-–]\s*+(?:3[01]|[12]\d|0?[1-9])(?!\d)")
 
     def mon(alt: str, name: str = "mon") -> str:
         # Arabic pages often give both names: 'أيار/مايو', 'مايو (أيار)'
         return (rf"{_WORD_START}(?P<{name}>{alt}){_WORD_END}\.?"
-                rf"(?:\s*[/(]\s*(?:{mon_all}){_WORD_END}\s*\)?)?")
+                rf"(?:\s*+[/(]\s*+(?:{mon_all}){_WORD_END}\s*+\)?)?")
 
     pats = {
-        "dmy": rf"{day}(?:{span})?{sep}\s*{mon(mon_all)}{sep}\s*{year}",
+        "dmy": rf"{day}(?:{span})?{sep}{mon(mon_all)}{sep}{year}",
         # year first only where the year carries its mark: Hungarian '2021. május 29.',
         # Lithuanian '2021 m. gegužės 29 d.'
         "ymd": rf"(?<!\d){year}(?:\.|\s*m\.)\s*{mon(mon_all)}\s*(?P<day>3[01]|[12]\d|0?[1-9])\.?(?![\d:])",
         "mdy": rf"{mon(mon_all)}\s*(?P<day>3[01]|[12]\d|0?[1-9])(?:\.|,)?\s+{year}",
-        "my": rf"{mon(mon_free)}{sep}\s*{year}",
-        "jdmy": rf"{day}{sep}\s*{_WORD_START}(?P<mon>{word_alt(jalali)}){_WORD_END}\s*"
+        "my": rf"{mon(mon_free)}{sep}{year}",
+        "jdmy": rf"{day}{sep}{_WORD_START}(?P<mon>{word_alt(jalali)}){_WORD_END}\s*"
                 r"(?P<year>1[34]\d\d)(?!\d)" if jalali else None,
         "jmy": rf"{_WORD_START}(?P<mon>{word_alt(jalali)}){_WORD_END}\s*(?:ماه\s*)?"
                r"(?P<year>1[34]\d\d)(?!\d)" if jalali else None,
