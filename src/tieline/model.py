@@ -106,6 +106,7 @@ class Figure:
     base_period: str | None = None
     countries: tuple[str, ...] = ()
     extractor: str = EXTRACTOR_VERSION
+    qualifier: str | None = None     # more_than | about | up_to, as for amounts
 
 
 @dataclass(frozen=True, slots=True)

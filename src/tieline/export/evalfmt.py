@@ -43,6 +43,8 @@ def eval_document(conn: sqlite3.Connection, info: db.DocInfo) -> dict:
             f["span"] = [r["start"], r["end"]]
         if r["base_period"]:
             f["base_period"] = r["base_period"]
+        if r["qualifier"]:
+            f["qualifier"] = r["qualifier"]
         figures.append(f)
     return {
         "doc": info.name,

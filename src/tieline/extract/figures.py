@@ -246,5 +246,5 @@ def extract_figures(parsed: ParsedDoc) -> list[Figure]:
                 prev_trade = (pi, True)
                 out.append(Figure(doc.doc_id, base + start, base + end, text[start:end], indicator,
                                   value, "times" if a.unit == "times" else a.unit, period, base_period,
-                                  tuple(isos)))
+                                  tuple(isos), qualifier=a.qualifier))
     return out

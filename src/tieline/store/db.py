@@ -193,9 +193,9 @@ def write_document(conn: sqlite3.Connection, doc: Document, records: Records, ru
     conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)", q_rows)
     conn.executemany("INSERT INTO quotes_fts (quote_id, text, speaker) VALUES (?,?,?)",
                      [(r[0], r[5], r[6] or "") for r in q_rows])
-    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                      [(f"{name}#f{i}", doc.doc_id, i, f.start, f.end, f.evidence, f.indicator, f.value, f.unit,
-                       f.period, f.base_period, json.dumps(list(f.countries)), f.extractor)
+                       f.period, f.base_period, json.dumps(list(f.countries)), f.extractor, f.qualifier)
                       for i, f in enumerate(records.figures, 1)])
     conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
                      [(doc.doc_id, i, m.start, m.end, m.text, m.label, m.name, m.country, m.role, m.extractor)
@@ -257,7 +257,7 @@ def load_figures(conn: sqlite3.Connection) -> list[tuple[str, Figure]]:
     rows = conn.execute("SELECT f.* FROM figures f JOIN documents d USING (doc_id) ORDER BY d.name, f.idx")
     return [(r["figure_id"], Figure(r["doc_id"], r["start"], r["end"], r["evidence"], r["indicator"], r["value"],
                                     r["unit"], r["period"], r["base_period"], tuple(json.loads(r["countries"])),
-                                    r["extractor"])) for r in rows]
+                                    r["extractor"], r["qualifier"])) for r in rows]
 
 
 def load_mentions(conn: sqlite3.Connection) -> list[Mention]:

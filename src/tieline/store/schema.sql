@@ -120,7 +120,8 @@ CREATE TABLE IF NOT EXISTS figures (
     period      TEXT,
     base_period TEXT,
     countries   TEXT NOT NULL,
-    extractor   TEXT NOT NULL
+    extractor   TEXT NOT NULL,
+    qualifier   TEXT
 );
 
 CREATE TABLE IF NOT EXISTS mentions (
