@@ -153,6 +153,9 @@ def _trigger_spec(tok) -> Spec | None:
         for ch in tok.children:
             if ch.dep_ in ("prt", "prep") and f"{lemma} {ch.lower_}" in lex.phrasal:
                 spec = lex.phrasal[f"{lemma} {ch.lower_}"]
+                if ch.dep_ == "prep" and ch.lower_ == "with" and not any(
+                        w.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for w in ch.subtree):
+                    continue    # "works well with the vision": no partner named
                 if spec.needs_obj and not any(w.lower_ in spec.needs_obj
                                               for w in ch.subtree):
                     continue
