@@ -88,6 +88,10 @@ ISO = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
     ("平成31年4月30日", "2019-04-30"),
     ("2019년 1월 3일 오후 3:00", "2019-01-03"),
     ("입력 2022. 3. 9. 오전 10:00", "2022-03-09"),
+    # Thai: Buddhist-era years beside Thai month words, abbreviations with dots
+    ("29 พฤษภาคม 2564", "2021-05-29"),
+    ("วันที่ 3 มี.ค. 2565 เวลา 10:00 น.", "2022-03-03"),
+    ("มีนาคม 2565", "2022-03"),
     # Vietnamese numeric months
     ("Thứ bảy, ngày 29 tháng 5 năm 2021", "2021-05-29"),
     # spaced dotted numbers (Czech, German), full-width digits, Chinese numerals,

@@ -777,8 +777,9 @@ def _fold_char(c: str) -> str:
     if special is not None:
         return special
     cat = unicodedata.category(c)
-    if cat in ("Mn", "Me", "Cf"):
-        return ""           # accents, Arabic vowel marks, zero-width joiners
+    if cat in ("Mn", "Me", "Cf") and not "\u0e00" <= c <= "\u109f":
+        return ""           # accents, Arabic vowel marks, zero-width joiners (Thai,
+        #                     Lao, Tibetan and Burmese vowels are letters: they stay)
     if cat == "Nd":
         return str(unicodedata.decimal(c, 0))     # ٢٠٢١, ۱۴۰۰, २०२१, ２０２１ -> 2021
     d = unicodedata.normalize("NFD", c)
@@ -979,6 +980,12 @@ def _intl_value(name: str, m: re.Match, lex: _Intl) -> str | None:
         mon = int(word) if word.isdigit() else lex.months.get(re.sub(r"\s+", " ", word))
         if mon is None:
             mon = lex.months.get(re.sub(r"\s+", "", word))
+        if year > MAX_YEAR and not word.isdigit():
+            # a year of another era beside that era's month word (Thai 2564 = 2021)
+            offsets = _lex().get("intl_year_offsets", {})
+            shift = {offsets[x] for x in lex.langs.get(re.sub(r"\s+", " ", word), ()) if x in offsets}
+            if len(shift) == 1:
+                year -= shift.pop()
     except (TypeError, ValueError):
         return None
     if not mon or not MIN_YEAR <= year <= MAX_YEAR:
