@@ -35,7 +35,7 @@ def test_safe_url(url, ok):
 
 
 def hostile_paths(client) -> list[str]:
-    paths = ["/", "/timeline?pair=ALL", "/quotes", "/entities", "/search?q=script", "/search?q=window",
+    paths = ["/", "/timeline?pair=ALL", "/quotes", "/entities", "/conflicts", "/search?q=script", "/search?q=window",
              "/search?q=" + quote("<script>alert(1)</script>")]
     for d in client.get("/api/search", params={"q": "Chile"}).json()["documents"]:
         paths.append("/documents/" + quote(d["doc_id"], safe=""))
@@ -59,9 +59,7 @@ def test_hostile_text_is_escaped_in_every_page(hostile_client):
 
 
 def test_hostile_api_returns_text_as_data(hostile_client):
-    docs = hostile_client.get("/api/search", params={"q": "Chile"}).json()["documents"]
-    assert docs
-    d = hostile_client.get("/api/documents/" + docs[0]["doc_id"]).json()
+    d = hostile_client.get("/api/documents/hostile-note").json()
     text = " ".join(r["text"] for p in d["paragraphs"] for r in p["runs"])
     assert "<script>" in text  # JSON carries the raw text; the page escapes it
     assert hostile_client.get("/api/documents/x").headers["content-type"].startswith("application/json")
@@ -101,9 +99,46 @@ def test_hostile_pages_run_nothing(hostile_page, hostile_client):
         assert pg.locator("script").count() == 1, path
         if path.startswith("/events/") and "script" in (pg.locator("article.doc").text_content() or ""):
             shot(pg, "hostile-event")
+        if path == "/conflicts":
+            shot(pg, "hostile-conflicts")
+        if path.startswith("/events/") and pg.locator("#h-corr + .table-wrap").count():
+            shot(pg, "hostile-event-corroborated")
     # the hostile text is visible as text
-    first_doc = next(p for p in hostile_paths(hostile_client) if p.startswith("/documents/"))
-    pg.goto(pg.base + first_doc, wait_until="networkidle")
+    pg.goto(pg.base + "/documents/hostile-note", wait_until="networkidle")
     assert "<script>" in pg.locator("article.doc").inner_text()
     shot(pg, "hostile-document")
     assert pg.problems == []
+
+
+def test_conflicts_and_corroboration_render_both_sides(hostile_client):
+    conflicts = hostile_client.get("/api/conflicts").json()
+    assert conflicts, "the fixture reports one signing with two different dates"
+    text = hostile_client.get("/conflicts").text
+    from markupsafe import escape
+    for c in conflicts:
+        assert str(escape(c["about"])) in text
+        for side in (c["a"], c["b"]):
+            assert str(escape(side["evidence"])) in text
+            assert f'/documents/{side["doc_id"]}?start={side["span"][0]}&amp;end={side["span"][1]}#evidence' in text
+    clustered = [e for e in hostile_client.get("/api/events").json()["items"] if e["cluster"]]
+    assert clustered
+    ev = hostile_client.get("/api/events/" + quote(clustered[0]["id"], safe="")).json()
+    page = hostile_client.get("/events/" + quote(ev["id"], safe="")).text
+    assert ev["corroboration"]
+    for other in ev["corroboration"]:
+        assert "/events/" + quote(other["id"], safe="") in page
+    for c in ev["conflicts"]:
+        assert str(escape(c["about"])) in page
+    assert our_markup_only(page) == []
+
+
+def test_hostile_brief_is_inert(hostile_kb, tmp_path):
+    from tieline.export.brief import brief
+    html = brief(hostile_kb, "CHL-NOR", "html", tmp_path / "b.html")
+    assert our_markup_only(html.replace('<script src="/static/app.js" defer>', "")) == []
+    assert "<script" not in html.lower() and "javascript:" not in " ".join(re.findall(r'href="([^"]*)"', html))
+    assert "&lt;img src=x" in html  # the hostile title is shown as text
+    assert "event date" in html  # open conflicts are in the brief
+    md_text = brief(hostile_kb, "CHL-NOR", "md", tmp_path / "b.md")
+    assert "<img" not in md_text and "<iframe" not in md_text and "javascript:" not in md_text.replace(
+        "javascript:window", "")
