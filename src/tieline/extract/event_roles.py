@@ -144,9 +144,11 @@ def _is_subject(doc, ids) -> bool:
     return False
 
 
-def _is_venue(doc, ids) -> bool:
+def _is_venue(doc, ids, taken=frozenset()) -> bool:
     first = min(ids)
-    if first >= 2 and doc[first - 1].text == "," and doc[first - 2].ent_type_ in ("GPE", "LOC", "FAC"):
+    prev = first - 2 if first >= 2 and doc[first - 1].text == "," else first - 1
+    if prev >= 0 and prev not in taken and doc[prev].ent_type_ in ("GPE", "LOC", "FAC") \
+            and doc[prev].pos_ == "PROPN":
         return True             # "in Samarkand, Uzbekistan": the country of a place named
     for i in ids:
         t = doc[i]
@@ -170,12 +172,13 @@ def sentence_actors(sent) -> Actors:
     base = span.start_char
     states = []
     lex = lexicon()
-    for m in _find(sent.text):
-        ids = _toks_in(span, base + m.start, base + m.end)
+    found = [(m, _toks_in(span, base + m.start, base + m.end)) for m in _find(sent.text)]
+    taken = frozenset(i for _, ids in found for i in ids)
+    for m, ids in found:
         if ids and m.iso3:
             if _describes_thing(span.doc, ids, lex.non_actor_heads):
                 continue        # "Afghan policy", "on Afghan soil": not the state acting
-            states.append(StateMention(m.iso3, ids, m.kind, _is_venue(span.doc, ids),
+            states.append(StateMention(m.iso3, ids, m.kind, _is_venue(span.doc, ids, taken),
                                        _is_subject(span.doc, ids)))
     parties, pairs, refs = set(), set(), []
     for m in lex.party_rx.finditer(sent.text):
