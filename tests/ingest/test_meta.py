@@ -208,3 +208,17 @@ def test_labelled_date_wins_over_an_unlabelled_one_near_the_title():
     raw = (" date 2020-06-01 Sunday, 07 June 2020\n\nFiji and Tonga sign fisheries pact\n\n"
            "Fiji and Tonga signed a fisheries pact on Monday to share patrol boats, officials said in Suva.\n")
     assert meta_of(raw)["published"] == "2020-06-01"
+
+
+@pytest.mark.parametrize("raw, title", [
+    ("Fiji and Samoa agree on shipping lane\n\nNew Delhi, December 12\n\nFiji and Samoa agreed on Monday to open a "
+     "shared shipping lane between their main ports, officials said.\n", "Fiji and Samoa agree on shipping lane"),
+    ("Fiji and Samoa agree on shipping lane\n\nin World News by\n\nFiji and Samoa agreed on Monday to open a "
+     "shared shipping lane between their main ports, officials said.\n", "Fiji and Samoa agree on shipping lane"),
+    ("Fiji and Samoa agree on shipping lane\n\nShipping & Ports\nOctober 05, 12:36 UTC+3\n\nAccording to the ministers, "
+     "the two states have also mapped out plans for fisheries\n\nSUVA, October 5. Fiji and Samoa agreed on Monday to "
+     "open a shared shipping lane between their main ports, officials said.\n", "Fiji and Samoa agree on shipping lane"),
+])
+def test_yearless_datelines_and_bylines_are_not_titles(raw, title):
+    m = meta_of(raw)
+    assert m["title"] == title and m["published"] is None

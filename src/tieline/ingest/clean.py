@@ -130,6 +130,9 @@ _DATE_PREFIX = re.compile(r"^(?:date|published|posted|updated|dated)\s*:?\s*(?P<
                           + r"|\d{4}(?:-\d{2})?)(?=\s|$)", re.I)
 
 
+#: A dateline without a year: "New Delhi, December 12", "October 05, 12:36 UTC+3".
+_PARTIAL_DATELINE = re.compile(r"^(?:[A-Z][\w .'’-]{1,30},\s*)?(?:" + _MONTHS + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTHS
+                               + r")(?:st|nd|rd|th)?(?:,?\s*\d{1,2}[:.]\d{2}.*)?$", re.I)
 _PLACE_PREFIX = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*,\s*(?=\S)")
 
 
@@ -428,8 +431,8 @@ def _mark_furniture(lines: list[_Line]) -> None:
     n = len(lines)
     for i, ln in enumerate(lines):
         t = _strip_furniture(ln.text)
-        if date_only(ln.text):
-            ln.reason = DATE
+        if date_only(ln.text) or _PARTIAL_DATELINE.match(t):
+            ln.reason = DATE                     # (a yearless dateline is a date line too)
         elif not any(ch.isalpha() for ch in t):
             ln.reason = NAV                      # bullets, counters, separators
         elif (byline_name(ln.text) or _name_and_date(ln.text) or _generic_author(ln.text)) and ln.n <= 12:
@@ -606,6 +609,8 @@ def _title_candidate(ln: _Line) -> bool:
         return False    # a headline does not carry a full date; a dateline or byline does
     if re.fullmatch(r"\s*[(\[].*[)\]]\s*", ln.text):
         return False    # "(From Reuters)", "[Video]": a note, not a headline
+    if t[:1].islower() or _PARTIAL_DATELINE.match(t):
+        return False    # "in News by", "New Delhi, December 12": furniture, not a headline
     sections = lexicon().section_words
     if t.lower() in sections:
         return False
