@@ -76,7 +76,8 @@ def find_project(text: str, acronyms: dict | None = None) -> str | None:
     return None
 
 
-_DEFINED = re.compile(r"\b((?:[A-Z][\w\-]*\s+){1,7}?[A-Z][\w\-]*)\s+\(([A-Z][A-Za-z0-9\-+]{1,10})\)")
+_DEFINED = re.compile(r"\b((?:[A-Z][\w\-]*\s+(?:(?:and|of|for|&)\s+)?){1,7}?[A-Z][\w\-]*)"
+                      r"\s+\(([A-Z][A-Za-z0-9\-+]{1,10})\)")
 
 
 def project_acronyms(text: str) -> dict:
