@@ -882,6 +882,9 @@ def _intl() -> _Intl:
         "dotted_dmy": r"(?<![\w.,])(?P<day>3[01]|[12]\d|0?[1-9])\.\s*(?P<mon>1[0-2]|0?[1-9])\.\s+"
                       r"(?P<year>(?:19|20)\d\d)(?![\d:]|[.,]\d)",
     }
+    # CJK writes no space between a label and its date: '发布时间2021-05-29', '송고시간2021-05-29'
+    pats["cjk_iso"] = (r"(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?P<year>(?:19|20)\d\d)"
+                       r"(?P<sep>[-/.])(?P<mon>1[0-2]|0?[1-9])(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)")
     for n, (y_m, m_m, d_m) in enumerate(lex.get("intl_cjk", [])):
         pats[f"cjk{n}"] = (rf"(?<!\d)(?P<year>\d{{4}})\s*{re.escape(y_m)}\s*(?P<mon>1[0-2]|0?[1-9])\s*"
                            rf"{re.escape(m_m)}(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*[{re.escape(d_m)}])?")
@@ -904,7 +907,7 @@ def _intl() -> _Intl:
 
 
 #: Order among equally precise candidates at one place: the fuller shape first.
-_INTL_RANK = ("cjk0", "cjk1", "cjk_words", "era", "dmy", "ymd", "mdy", "jdmy", "numword",
+_INTL_RANK = ("cjk0", "cjk1", "cjk_words", "cjk_iso", "era", "dmy", "ymd", "mdy", "jdmy", "numword",
               "dotted", "dotted_dmy", "my", "jmy")
 
 
