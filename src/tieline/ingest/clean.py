@@ -247,7 +247,7 @@ def _merge_wrapped(raw: str, lines: list[_Line]) -> list[_Line]:
             first = ln.text[0]
             last_word = prev.words[-1].lower() if prev.words else ""
             gap = raw.count("\n", prev.end, ln.start)
-            if (not prev.terminal and ln.n >= 3 and prev.n >= 1 and gap <= 2
+            if (not prev.terminal and (ln.n >= 5 or ln.terminal) and ln.n >= 3 and prev.n >= 1 and gap <= 2
                     and not _headline_case(prev.words)
                     and not _boilerplate(prev) and not _boilerplate(ln) and not _PHOTO_CREDIT.match(ln.text)
                     and (first.islower() or (last_word in _FUNCTION_WORDS and prev.n >= 6 and first.isalnum()))):
