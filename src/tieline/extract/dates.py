@@ -8,6 +8,12 @@ dateparser (absolute parsers only, so that nothing depends on the clock) for the
 shapes our rules do not cover. ``attach_date`` picks, for an event trigger in a parsed
 sentence, the date that belongs to the trigger's clause.
 
+Other languages: absolute dates ("Publié le 29 mai 2021", "29 мая 2021 г.", "2021年5月29日",
+"٥ يونيو ٢٠٢٢", "۸ خرداد ۱۴۰۰") are read by a second set of rules over a folded copy of
+the text, their month words being data (``lexicon/dates_intl.json``); ``to_iso`` takes
+them when they say more than the English reading, ``find_dates`` when the text is not
+English. Relative phrases are read in English only.
+
 Values are ISO 8601 strings ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or None when the
 text names no resolvable date ("recently", "the 1990s", "last year" with no
 publication date).
