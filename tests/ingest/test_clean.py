@@ -339,3 +339,14 @@ def test_bracketed_credit_marks_a_caption_and_its_alt_text():
     text = body(clean_text(raw))
     assert "Jane Roe/AP" not in text and "The two leaders\n" not in text
     assert "cut journey times" in text
+
+
+def test_declared_title_is_dropped_wherever_it_stands():
+    raw = ("Site Name Here\n\nA very long kicker line that sits above the headline on this page\n\n"
+           "Laos and Cambodia sign power deal\n\n"
+           "Laos and Cambodia signed a deal on Monday to export hydropower across their border, officials said.\n\n"
+           "Laos and Cambodia sign power deal\n")
+    r = clean_text(raw, title="Laos and Cambodia sign power deal")
+    assert r.title == "Laos and Cambodia sign power deal"
+    assert r.dropped[r.title_para].start == raw.index("Laos and Cambodia sign power deal")
+    assert "sign power deal" not in body(r)

@@ -499,11 +499,14 @@ def _find_cut(lines: list[_Line], body_start: int) -> int:
     return cut
 
 
-def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> CleanResult:
+def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None,
+               title: str | None = None) -> CleanResult:
     """Split ``raw`` into body paragraphs and dropped furniture.
 
     ``main`` optionally lists (start, end) spans a main-text extractor (trafilatura, for
     HTML) judged to be the article; lines outside them are not taken as the body start.
+    ``title`` optionally gives the headline the page declares (HTML/JSONL hints): a line
+    saying just that is the headline wherever it stands.
     """
     lex = lexicon()
     lines = _split_lines(raw)
@@ -518,6 +521,12 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None) -> Cle
         return main is None or any(s <= ln.start < e or s < ln.end <= e for s, e in main)
 
     _mark_furniture(lines)
+    if title and _key(title):
+        hk = _key(title)
+        for ln in lines:
+            if ln.reason is None and _key(ln.text) == hk:
+                ln.reason = TITLE
+                ln.title = not any(x.title for x in lines)
 
     # 2. the body starts at the first prose line (not furniture)
     last_idx = n - 1
@@ -629,6 +638,12 @@ def _mark_header(lines: list[_Line], body_start: int) -> None:
     for i in range(1, body_start):
         if lines[i].reason is None and header_name(lines[i].text) and lines[i].n <= 8:
             lines[i].reason = BYLINE
+    if any(ln.title for ln in lines):     # the page declared its headline
+        for i in range(body_start):
+            if lines[i].reason is None:
+                lines[i].reason = BYLINE if looks_like_name(_strip_furniture(lines[i].text)) \
+                    and lines[i].n <= 6 else HEADER
+        return
     forum = any(ln.reason == FORUM for ln in lines[:body_start])
     cands = [i for i in range(body_start) if lines[i].reason is None and _title_candidate(lines[i])
              and not (forum and lines[i].n < 4)]      # a member name above a forum post
