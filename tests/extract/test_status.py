@@ -286,6 +286,34 @@ def test_lapsed_plan_looks_at_its_own_words_only(nlp):
     assert status_of(nlp, text, "signed#2") == "planned"
 
 
+def test_trailing_condition_belongs_to_the_threatened_act(nlp):
+    text = "The council threatened on Monday to leave the union unless the tariffs fell."
+    assert status_of(nlp, text, "threatened") == "occurred"
+    assert status_of(nlp, text, "leave") == "proposed"
+    text = "The minister said Oslo will supply gas if Lima pays in advance."
+    assert status_of(nlp, text, "supply") == "proposed"
+    assert status_of(nlp, text, "said") == "occurred"
+
+
+def test_demanded_act_is_proposed(nlp):
+    text = "Athens demanded that its partners refuse the request."
+    assert status_of(nlp, text, "refuse") == "proposed"
+    assert status_of(nlp, "Athens said that its partners refused the request.",
+                     "refused") == "occurred"
+
+
+def test_continuing_in_the_past(nlp):
+    assert status_of(nlp, "Washington continued to send arms to Manila last year.",
+                     "send") == "occurred"
+    assert status_of(nlp, "Washington continues to send arms to Manila.", "send") == "ongoing"
+
+
+def test_modifier_does_not_leak_through_unrelated_nouns(nlp):
+    text = "She was charged over her possible role in riots during the summit last month."
+    assert status_of(nlp, text, "summit") == "occurred"
+    assert status_of(nlp, "They discussed the possible signing of a pact.", "pact") == "proposed"
+
+
 def test_conditional_clause_marks_the_act(nlp):
     text = "If Lima pays on time, Seoul will deliver the tanks in May."
     assert status_of(nlp, text, "deliver") == "proposed"

@@ -320,14 +320,35 @@ def _copula_predicate(tok, cues):
     return None
 
 
+def _if_clause(c, marks) -> bool:
+    return c.dep_ == "advcl" and any(m.dep_ == "mark" and _low(m) in marks for m in c.children)
+
+
+def _complement(tok) -> bool:
+    """A clausal complement: "said [it will supply]", "threatened [to secede]"."""
+    return tok.dep_ in ("xcomp", "ccomp") or (
+        tok.dep_ == "advcl" and any(_low(a) == "to" for a in _aux(tok)))
+
+
 def _conditional(tok, cues) -> bool:
-    """The clause of ``tok`` is conditional: it is an if-clause or has one."""
+    """The clause of ``tok`` is conditional: it is an if-clause or has one.
+
+    The parser often hangs a trailing if-clause on the verb that introduces the
+    act ("threatened to secede unless ...", "said it will supply gas if ..."):
+    such a clause conditions the embedded act, not the threatening or saying.
+    """
     marks = set(cues["conditional_marks"])
+    comp = [c.i for c in tok.children if _complement(c)]
     for c in tok.children:
         if c.dep_ == "mark" and _low(c) in marks:
             return True
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and _low(m) in marks for m in c.children):
+        if _if_clause(c, marks) and not (comp and c.i > min(comp)):
             return True
+    # ... and the condition then belongs to the embedded act
+    head = tok.head
+    if _complement(tok) and head.i != tok.i and (
+            _has(head, cues["reporting_verbs"]) or _has(head, cues["governing_verbs"])):
+        return any(_if_clause(c, marks) and c.i > tok.i for c in head.children)
     return False
 
 
@@ -434,6 +455,9 @@ def _verb_status(tok, cues, depth: int = 0) -> str:
     if tok.dep_ == "ccomp" and _has(tok.head, cues["denial_verbs"]) and \
             not _negated(tok.head, cues):
         return "negated"      # "Moscow denied that it had sent troops"
+    if tok.dep_ == "ccomp" and _has(tok.head, cues["mandative_verbs"]) and \
+            tok.tag_ in ("VB", "VBP") and not _aux(tok):
+        return "proposed"     # "demanded that its partners refuse": a wanted act
     # a conjunct without its own subject or auxiliary shares its head's verb group:
     # "will discuss, approve and sign" / "was signed and ratified"
     if tok.dep_ == "conj" and _is_verbal(tok.head) and depth < _MAX_CLIMB:
@@ -516,7 +540,12 @@ def _governed(tok, cues, depth: int):
             mod = _modal(head, cues)
             return _combine(mod, adj)
         reporting = _has(head, cues["reporting_verbs"])
-        if dep in ("xcomp", "dobj", "ccomp") and _has(head, gverbs) and not reporting:
+        # an infinitive the parser calls advcl is the governor's complement when the
+        # governor has no object ("threatened to secede"); after an object it is a
+        # purpose ("began a strike to protest") and inherits below
+        complement = dep in ("xcomp", "dobj", "ccomp") or (
+            _complement(tok) and not any(c.dep_ == "dobj" for c in head.children))
+        if complement and _has(head, gverbs) and not reporting:
             if dep == "dobj" and not _has(head, ggerund) and tok.tag_ != "VBG":
                 return _verb_status(head, cues, depth + 1)
             return _via_governing_verb(head, _get(head, gverbs), cues, depth)
@@ -580,6 +609,8 @@ def _via_governing_verb(gov, cue, cues, depth):
             return outer
         if inner_tense is None:
             return _governed(gov, cues, depth + 1) or "ongoing"
+        if inner_tense == "occurred" and (_dated_year(gov) or _past_time(gov, cues)):
+            return "occurred"   # "continued to send arms last year": a past stretch
         return "ongoing"
     if outer is None and _finite_status(gov, cues) is None:
         # the governor is itself non-finite ("aims to plan to"): its governor may weaken it
@@ -598,10 +629,15 @@ def _lapsed(gov, cues) -> bool:
         return False
     if not _has(gov, cues["lapsing_governors"]):
         return False
+    return _past_time(gov, cues)
+
+
+def _past_time(verb, cues) -> bool:
+    """A past time word among the verb's own words ("last year", "two weeks ago"),
+    not its subject's (which may carry a clause of its own: "the deal, signed last
+    year, was expected to ...")."""
     past = set(cues["past_time"]) - {"recent", "recently"}
-    # look at the plan's own words, not at its subject (which may carry a clause
-    # of its own: "the deal, signed last year, was expected to ...")
-    for c in gov.children:
+    for c in verb.children:
         if c.dep_ in _SUBJ:
             continue
         if any(_low(t) in past for t in c.subtree):
@@ -710,9 +746,13 @@ def _noun_governed(noun, cues, depth, own: bool = True):
         if _low(head) in cues["negating_preps"]:
             return "negated"          # "talks ended without an agreement"
         if _is_nominal(owner) and owner.pos_ != "PRON":
-            # "plans for a visit" governs; "an agreement on cooperation" does not
+            # "plans for a visit" governs; "an agreement on cooperation" does not;
+            # and "her possible role in the riots during a summit" does not make the
+            # summit possible: a modifier passes only through "of" ("the possible
+            # signing of the deal") or a governing noun
             topic_only = _has(owner, cues["agreement_nouns"])
-            return _noun_governed(owner, cues, depth + 1, own=not topic_only)
+            governs = _has(owner, cues["governing_nouns"]) or _low(head) == "of"
+            return _noun_governed(owner, cues, depth + 1, own=governs and not topic_only)
         if _is_verbal(owner):
             return _noun_head_verb(noun, owner, cues, depth, via_prep=head)
         if owner.pos_ == "ADJ":
@@ -763,8 +803,7 @@ def _noun_head_verb(noun, verb, cues, depth, via_prep=None):
         return "negated"
     objv = cues["noun_object_verbs"]
     subjv = cues["noun_subject_verbs"]
-    if noun.dep_ in ("dobj", "pobj", "attr", "oprd") and _has(verb, objv) and \
-            not _has(verb, cues["reporting_verbs"]):
+    if noun.dep_ in ("dobj", "pobj", "attr", "oprd") and _has(verb, objv):
         st = _get(verb, objv)
         if _has(verb, cues["announcing_verbs"]) and not _has(noun, cues["schedulable_nouns"]):
             st = "occurred"   # "announced sanctions / a donation": the announcing is the act
