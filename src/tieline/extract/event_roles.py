@@ -244,8 +244,11 @@ def hull(head, region: set):
 
 # ---------------------------------------------------------------- roles
 
-def _subject_tokens(head) -> set:
-    """Token ids of the acting side of ``head``'s clause."""
+def _subject_tokens(head, state_ids=frozenset()) -> set:
+    """Token ids of the acting side of ``head``'s clause.
+
+    A noun's own modifiers count first; when none of them is a state ("barter trade
+    with X"), the subject of the verb governing the noun is borrowed as well."""
     ids: set = set()
     for ch in head.children:
         if ch.dep_ in _SUBJ or ch.dep_ == "agent":
@@ -260,23 +263,27 @@ def _subject_tokens(head) -> set:
                 ids |= {w.i for w in ch.subtree}
             elif ch.dep_ == "prep" and ch.lower_ == "by":
                 ids |= {w.i for w in ch.subtree}
-    if ids:
+    if ids & state_ids or (ids and head.pos_ not in ("NOUN", "PROPN")):
         return ids
+    if ids and not (head.dep_ in ("dobj", "attr", "oprd") and head.head.pos_ == "VERB"):
+        return ids      # only a verb's direct object shares that verb's subject
+    own = ids
     # control / coordination / nominal objects: borrow the governing clause's subject
     cur = head
     for _ in range(5):
         dep = cur.dep_
         if dep == "relcl":
-            return {w.i for w in cur.head.subtree if w.i < cur.i and w.i >= cur.head.left_edge.i
-                    and not any(a.i == cur.i for a in w.ancestors)} | {cur.head.i}
+            return own | {w.i for w in cur.head.subtree if w.i < cur.i
+                          and w.i >= cur.head.left_edge.i
+                          and not any(a.i == cur.i for a in w.ancestors)} | {cur.head.i}
         if dep not in ("xcomp", "conj", "pcomp", "prep", "advcl", "acomp", "dobj", "attr",
                        "pobj", "ccomp", "acl", "oprd"):
             break
         cur = cur.head
         for ch in cur.children:
             if ch.dep_ in _SUBJ and ch.i != head.i:
-                return {w.i for w in ch.subtree if w.i not in {x.i for x in head.subtree}}
-    return ids
+                return own | {w.i for w in ch.subtree if w.i not in {x.i for x in head.subtree}}
+    return own
 
 
 def _split_locative(tok, venue: set) -> set:
@@ -328,7 +335,8 @@ def _object_roles(heads, spec: Spec):
 
 def assign(head, spec: Spec, region: set, actors: Actors, resolve, members):
     """(countries, source, target, has_foreign_party) for the event, or None."""
-    subj = _subject_tokens(head)
+    state_ids = frozenset(i for st in actors.states for i in st.tok_ids)
+    subj = _subject_tokens(head, state_ids)
     tgt, frm, venue, helper = _object_roles([head] + list(members), spec)
     if spec.of == "source" and head.pos_ in ("NOUN", "PROPN"):
         subj |= frm
