@@ -244,7 +244,7 @@ def hull(head, region: set):
 
 # ---------------------------------------------------------------- roles
 
-def _subject_tokens(head, state_ids=frozenset()) -> set:
+def _subject_tokens(head, state_ids=frozenset(), party_ids=frozenset()) -> set:
     """Token ids of the acting side of ``head``'s clause.
 
     A noun's own modifiers count first; when none of them is a state ("barter trade
@@ -265,7 +265,8 @@ def _subject_tokens(head, state_ids=frozenset()) -> set:
                 ids |= {w.i for w in ch.subtree}
     if ids & state_ids or (ids and head.pos_ not in ("NOUN", "PROPN")):
         return ids
-    if ids and not (head.dep_ in ("dobj", "attr", "oprd") and head.head.pos_ == "VERB"):
+    if ids and (ids & party_ids or not (head.dep_ in ("dobj", "attr", "oprd")
+                                        and head.head.pos_ == "VERB")):
         return ids      # only a verb's direct object shares that verb's subject
     own = ids
     # control / coordination / nominal objects: borrow the governing clause's subject
@@ -336,7 +337,7 @@ def _object_roles(heads, spec: Spec):
 def assign(head, spec: Spec, region: set, actors: Actors, resolve, members):
     """(countries, source, target, has_foreign_party) for the event, or None."""
     state_ids = frozenset(i for st in actors.states for i in st.tok_ids)
-    subj = _subject_tokens(head, state_ids)
+    subj = _subject_tokens(head, state_ids, actors.parties)
     tgt, frm, venue, helper = _object_roles([head] + list(members), spec)
     if spec.of == "source" and head.pos_ in ("NOUN", "PROPN"):
         subj |= frm
