@@ -222,3 +222,13 @@ def test_labelled_date_wins_over_an_unlabelled_one_near_the_title():
 def test_yearless_datelines_and_bylines_are_not_titles(raw, title):
     m = meta_of(raw)
     assert m["title"] == title and m["published"] is None
+
+
+@pytest.mark.parametrize("line, published", [
+    ("Posted: 19-Jan-2023", "2023-01-19"), ("2023/01/19", "2023-01-19"), ("Published 3 hours ago", None),
+])
+def test_more_date_line_shapes(line, published):
+    raw = (f"Nepal and Bhutan sign hydropower pact\n\n{line}\n\n"
+           "Nepal and Bhutan signed a hydropower pact on Monday to trade electricity across the region, "
+           "officials said.\n")
+    assert meta_of(raw)["published"] == published

@@ -20,6 +20,8 @@ def to_iso(text: str | None) -> str | None:
     """ISO 8601 at the precision the text gives (the shared date reader does the work)."""
     if not text:
         return None
+    # "19-Jan-2023": spaced so the shared reader sees day, month and year
+    text = re.sub(r"\b(\d{1,2})-([A-Za-z]{3,9})\.?-(\d{4})\b", r"\1 \2 \3", text)
     return _dates.to_iso(text)
 
 
