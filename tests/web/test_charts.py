@@ -49,8 +49,9 @@ def test_nice_ticks_cover_range():
         assert len(steps) == 1
 
 
-@pytest.mark.parametrize("v,unit,text", [(5.4e8, "USD", "$540m"), (2.15e9, "USD", "$2.15bn"), (1.2e12, "EUR", "€1.2tn"),
-                                         (900, "USD", "$900"), (3e6, "XYZ", "3m XYZ"), (None, "USD", "–")])
+@pytest.mark.parametrize("v,unit,text", [(5.4e8, "USD", "$540m"), (2.15e9, "USD", "$2.15bn"),
+                                         (1.2e12, "EUR", "€1.2tn"), (900, "USD", "$900"), (3e6, "XYZ", "3m XYZ"),
+                                         (None, "USD", "–")])
 def test_fmt_money(v, unit, text):
     assert charts.fmt_money(v, unit) == text
 

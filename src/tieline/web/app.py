@@ -439,7 +439,7 @@ def create_app(db_path: str | Path) -> FastAPI:
                     page_no: int = Query(1, description=HINTS["page"], ge=1, le=10**6, alias="page")):
         res = kb.quotes(speaker=speaker, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE)
         pages = max(1, math.ceil(res["total"] / PAGE_SIZE))
-        known = {f for e in kb.entities() for f in (e["id"], e["name"].casefold(), *(x.casefold() for x in e["aliases"]))}
+        known = views.entity_forms(kb)
         return page(request, "quotes.html", title="Quotes · tieline", result=res, speaker=speaker,
                     page_no=page_no, pages=pages, known=known)
 

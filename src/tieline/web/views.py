@@ -34,6 +34,12 @@ def facets(kb: KB, pair: str | None = None) -> dict[str, list[str]]:
     }
 
 
+def entity_forms(kb: KB) -> set[str]:
+    """Every id, name and alias (casefolded) that KB.entity resolves: link a name only
+    when its page exists."""
+    return {f for e in kb.entities() for f in (e["id"], e["name"].casefold(), *(a.casefold() for a in e["aliases"]))}
+
+
 def latest_events(kb: KB, pair: str | None, n: int = 8) -> list[dict]:
     items = [e for e in kb.events(pair=pair, limit=ALL)["items"] if e["date"]]
     items.sort(key=lambda e: (e["date"], e["id"]), reverse=True)
