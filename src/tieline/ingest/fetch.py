@@ -49,7 +49,7 @@ def fetch(url: str) -> Document:
     name = Path(name).stem or name
     if _looks_like_html(text) or "<" in text[:200]:
         rendered, hints = html_to_text(text)
-        hints.setdefault("url", url)
+        hints["url"] = hints.get("url") or url
         return make_document(rendered, name=name, source=url, fmt="url", hints=hints)
     return make_document(text, name=name, source=url, fmt="url", hints={"url": url})
 
