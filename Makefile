@@ -22,7 +22,10 @@ demo: install
 	$(BIN)/tieline build samples --db $(OUT)/kb.sqlite || [ $$? -eq 1 ]
 	$(BIN)/tieline info --db $(OUT)/kb.sqlite
 	$(BIN)/tieline export --db $(OUT)/kb.sqlite --format eval -o $(OUT)/eval.json
-	@echo "knowledge base: $(OUT)/kb.sqlite  (explore: $(BIN)/tieline serve --db $(OUT)/kb.sqlite)"
+	$(BIN)/tieline timeline --pair PAK-RUS --db $(OUT)/kb.sqlite
+	$(BIN)/tieline brief --pair PAK-RUS --db $(OUT)/kb.sqlite -o $(OUT)/brief-PAK-RUS.html
+	@echo "knowledge base: $(OUT)/kb.sqlite, brief: $(OUT)/brief-PAK-RUS.html"
+	@echo "explore it in a browser: $(BIN)/tieline serve --db $(OUT)/kb.sqlite"
 
 # pytest exits 5 when it collects no tests; that is not a failure of the suite.
 test: install

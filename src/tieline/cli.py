@@ -186,7 +186,13 @@ def _emit(rows, as_json: bool, columns: list[tuple[str, str]], title: str = "") 
     if not rows:
         out.print("nothing found")
         return
-    table = Table(*[h for _, h in columns], title=title or None, title_justify="left")
+    table = Table(title=title or None, title_justify="left", expand=True)
+    for key, header in columns:
+        # prose columns take the width; short codes stay on one line
+        if key in WIDE_COLUMNS:
+            table.add_column(header, ratio=1, min_width=28, overflow="fold")
+        else:
+            table.add_column(header, overflow="fold")
     for r in rows:
         table.add_row(*[_cell(r.get(k)) for k, _ in columns])
     out.print(table)
@@ -205,6 +211,7 @@ def _cell(v) -> str:
 
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.")
+WIDE_COLUMNS = {"evidence", "text", "about", "side a", "side b", "role list", "aliases", "affiliation", "title"}
 
 
 @app.command()
@@ -215,12 +222,14 @@ def timeline(pair: Optional[str] = typer.Option(None, "--pair", help="Country pa
         rows = _kb(db).timeline(pair)
     except TielineError as exc:
         _fail(exc)
-    for r in rows:
-        r["seen in"] = f"{r['n_docs']} doc{'s' if r['n_docs'] != 1 else ''}"
-        r["status"] = r["status"] + (" (not a fact yet)" if r["intended"] else "")
+    if not as_json:
+        for r in rows:
+            r["status"] = r["status"] + ("*" if r["intended"] else "")
     _emit(rows, as_json, [("date", "date"), ("type", "type"), ("status", "status"), ("countries", "countries"),
-                          ("evidence", "evidence"), ("doc", "source"), ("seen in", "seen in")],
+                          ("evidence", "evidence"), ("doc", "source"), ("n_docs", "docs")],
           f"timeline {pair or ''}".strip())
+    if rows and not as_json:
+        out.print("[dim]* planned or proposed: not a fact yet. docs: reports telling of the event.[/]")
 
 
 @app.command()
