@@ -83,6 +83,7 @@ HINTS = {
 MAX_LIMIT = 1000
 PAGE_SIZE = 50
 LIST_SIZE = 200  # rows a page on the entity list
+MAX_PAIRS = 300  # pairs offered in the pair pickers (by number of events)
 CHART_W = 1080  # viewBox width on pages; the SVG scales down with the window
 
 
@@ -183,7 +184,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         ctx.setdefault("pair", top_pair)
         ctx.setdefault("title", "tieline")
         html = env.get_template(name).render(request_path=request.url.path, top_pair=top_pair,
-                                             pairs=kb.pairs()[:12], **ctx)
+                                             pairs=kb.pairs()[:MAX_PAIRS], **ctx)
         return HTMLResponse(html, status_code=status)
 
     def fail(request: Request, status: int, code: str, message: str, hint: str = ""):
