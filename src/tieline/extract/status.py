@@ -31,8 +31,6 @@ from ..model import STATUSES
 
 _LEXICON = Path(__file__).with_name("lexicon") / "status_cues.json"
 
-#: Dependency labels of a clause that depends on another verb.
-_CLAUSAL = {"xcomp", "ccomp", "advcl", "pcomp", "conj", "acl", "relcl", "csubj", "csubjpass"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _BE = {"be"}
 _HAVE = {"have"}
@@ -41,10 +39,18 @@ _MAX_CLIMB = 8   # bound on chain length: parses can contain odd loops of conj/a
 
 @lru_cache(maxsize=1)
 def load_cues() -> dict:
-    """The status lexicon (read once). Keys starting with ``_`` are comments."""
+    """The status lexicon (read once). Keys starting with ``_`` are comments;
+    word lists become frozensets for fast membership tests."""
     with open(_LEXICON, encoding="utf-8") as fh:
         data = json.load(fh)
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    out = {}
+    for k, v in data.items():
+        if k.startswith("_"):
+            continue
+        if isinstance(v, list) and all(isinstance(x, str) for x in v):
+            v = frozenset(v)
+        out[k] = v
+    return out
 
 
 def resolve_status(sent, trigger, event_type: str | None = None) -> str:
@@ -131,7 +137,7 @@ def _is_verbal(tok) -> bool:
 
 def _hand_over(tok, cues):
     """A trigger on a light governor ("set" in "is set to meet") hands over to the act."""
-    light = set(cues["light_governors"])
+    light = cues["light_governors"]
     for _ in range(3):
         if not (_is_verbal(tok) or tok.pos_ == "ADJ") or not _has(tok, light):
             break
@@ -176,9 +182,9 @@ def _question(sent, trigger):
 
 
 def _negated(tok, cues) -> bool:
-    negs = set(cues["negators"])
-    nsubj = set(cues["negating_subjects"])
-    dets = set(cues["negating_determiners"])
+    negs = cues["negators"]
+    nsubj = cues["negating_subjects"]
+    dets = cues["negating_determiners"]
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass") and (_low(c) in nsubj or (
                 any(d.dep_ == "det" and _low(d) in dets for d in c.children)
@@ -186,12 +192,9 @@ def _negated(tok, cues) -> bool:
             # "none of them has", "neither country has"; but "no date has been set
             # for the visit" leaves the visit planned, only not yet timed
             return True
-        if c.dep_ == "neg" or _low(c) in negs:
-            if _low(c) in negs or c.dep_ == "neg":
-                # "no longer" is an ended act, not a non-act
-                if _low(c) == "no":
-                    continue
-                return True
+        # "no" as a verb's dependent is "no longer": an act that ran and stopped
+        if (c.dep_ == "neg" or _low(c) in negs) and _low(c) != "no":
+            return True
     return False
 
 
@@ -222,7 +225,7 @@ def _modal(tok, cues):
 
 def _reported(tok, cues) -> bool:
     """Is ``tok``'s clause the content of a reporting verb ("said X would ...")?"""
-    rep = set(cues["reporting_verbs"])
+    rep = cues["reporting_verbs"]
     cur = tok
     for _ in range(_MAX_CLIMB):
         if cur.dep_ == "conj" and cur.head.i != cur.i:
@@ -292,10 +295,7 @@ def _acomp(tok, cues):
     adj = cues["governing_adjectives"]
     for c in tok.children:
         if c.dep_ in ("acomp", "oprd") and _has(c, adj):
-            # "is yet to": only with no negation, handled by caller order
             return _get(c, adj)
-        if c.dep_ in ("acomp", "oprd") and _low(c) in adj:
-            return adj[_low(c)]
     # "is yet to sign", "has yet to pay": spaCy hangs "yet" on the copula or "have"
     if _lem(tok) in _BE | _HAVE:
         for c in tok.children:
@@ -337,7 +337,7 @@ def _conditional(tok, cues) -> bool:
     act ("threatened to secede unless ...", "said it will supply gas if ..."):
     such a clause conditions the embedded act, not the threatening or saying.
     """
-    marks = set(cues["conditional_marks"])
+    marks = cues["conditional_marks"]
     comp = [c.i for c in tok.children if _complement(c)]
     for c in tok.children:
         if c.dep_ == "mark" and _low(c) in marks:
@@ -358,9 +358,9 @@ def _future_time(tok, cues, present: bool = False) -> bool:
     With ``present``, a weekday also counts: a present tense with a day
     ("flies to Beijing on Tuesday") is a timetable, while a past one is not.
     """
-    fut = set(cues["future_time"])
+    fut = cues["future_time"]
     if present:
-        fut |= set(cues["timetable_days"])
+        fut |= cues["timetable_days"]
     for c in tok.children:
         if c.dep_ in ("npadvmod", "advmod", "prep", "tmod", "obl"):
             for t in c.subtree:
@@ -370,7 +370,7 @@ def _future_time(tok, cues, present: bool = False) -> bool:
 
 
 def _since(tok, cues) -> bool:
-    preps = set(cues["duration_preps"])
+    preps = cues["duration_preps"]
     return any(c.dep_ in ("prep", "advcl") and _low(c) in preps for c in tok.children) or any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and _low(m) in preps for m in c.children)
         for c in tok.children)
@@ -398,7 +398,6 @@ def _finite_status(tok, cues):
     """Status from tense and aspect of a finite verb, or None if ``tok`` is non-finite."""
     aux = _aux(tok)
     aux_lem = [_lem(a) for a in aux]
-    aux_tag = [a.tag_ for a in aux]
     tag = tok.tag_
     pred = _copula_predicate(tok, cues)
     if pred:
@@ -429,12 +428,7 @@ def _finite_status(tok, cues):
             return "planned"              # leaves for Moscow tomorrow / is visiting on Monday
         if not aux and _has(tok, cues["punctual_verbs"]):
             return "occurred"             # reporting present: "the PM meets Putin", "we thank"
-        if tag == "VBN" and any(l in _BE for l in aux_lem) and not progressive:
-            # present passive: "is signed" reports a state; "being built" is progressive
-            if "being" in [_low(a) for a in aux]:
-                return "ongoing"
-            return "ongoing"
-        return "ongoing"
+        return "ongoing"                  # "sells arms", "is building", "is being built"
     if tag == "VBD":
         return "occurred"
     if tag in ("VBZ", "VBP"):
@@ -495,7 +489,7 @@ def _governed(tok, cues, depth: int):
             return None
         if owner.pos_ == "ADJ" or owner.dep_ in ("acomp", "oprd"):
             if _has(owner, gadj) or _low(owner) in gadj:
-                st = _get(owner, gadj) or gadj.get(_low(owner))
+                st = _get(owner, gadj)
                 copula = owner.head if owner.head.i != owner.i else owner
                 neg = _negated(copula, cues) or _negated(owner, cues)
                 return "negated" if neg else _combine(_own_cue(copula, cues), st)
@@ -518,7 +512,7 @@ def _governed(tok, cues, depth: int):
     # adjective rather than on the copula
     if dep in ("xcomp", "ccomp", "advcl") and head.pos_ == "ADJ" and (
             _has(head, gadj) or _low(head) in gadj):
-        st = _get(head, gadj) or gadj.get(_low(head))
+        st = _get(head, gadj)
         copula = head.head if head.head.i != head.i else head
         if _negated(copula, cues) or _negated(head, cues):
             return "negated"
@@ -636,7 +630,7 @@ def _past_time(verb, cues) -> bool:
     """A past time word among the verb's own words ("last year", "two weeks ago"),
     not its subject's (which may carry a clause of its own: "the deal, signed last
     year, was expected to ...")."""
-    past = set(cues["past_time"]) - {"recent", "recently"}
+    past = cues["past_time"] - {"recent", "recently"}
     for c in verb.children:
         if c.dep_ in _SUBJ:
             continue
@@ -649,8 +643,8 @@ def _past_time(verb, cues) -> bool:
 
 def _noun_time(noun, cues):
     """A time word in the noun's own modifiers: "talks tomorrow", "last fall's drills"."""
-    fut = set(cues["future_time"])
-    past = set(cues["past_time"])
+    fut = cues["future_time"]
+    past = cues["past_time"]
     for c in noun.children:
         if c.dep_ in ("npadvmod", "advmod", "poss", "prep", "nmod", "amod", "tmod"):
             words = {_low(t) for t in c.subtree}
@@ -669,7 +663,7 @@ def _noun_modifier(noun, cues):
             return "negated"
         if c.dep_ in ("amod", "compound", "nmod", "advmod", "acl", "nummod", "npadvmod") and (
                 _low(c) in mods or _has(c, mods)):
-            return mods.get(_low(c)) or _get(c, mods)
+            return _get(c, mods)
     time = _noun_time(noun, cues)
     if time:
         return time
@@ -697,7 +691,7 @@ def _noun_status(noun, cues, depth: int = 0) -> str:
 def _realization(noun, cues, depth):
     """A clause on the noun that tells its fate: "the deal signed in May",
     "the package Japan has offered", "talks which are scheduled for June"."""
-    real = set(cues["realization_verbs"])
+    real = cues["realization_verbs"]
     for c in noun.children:
         if c.dep_ not in ("acl", "relcl") or not _is_verbal(c) or not _has(c, real):
             continue
@@ -724,7 +718,7 @@ def _noun_governed(noun, cues, depth, own: bool = True):
         if mod in ("negated", "proposed"):
             return mod
         gn = cues["governing_nouns"]
-        cue = _get(noun, gn) or gn.get(_low(noun))
+        cue = _get(noun, gn)
         if cue:
             ctx = _noun_governed(noun, cues, depth + 1, own=False)
             if ctx in ("negated", "proposed"):
@@ -754,7 +748,7 @@ def _noun_governed(noun, cues, depth, own: bool = True):
             governs = _has(owner, cues["governing_nouns"]) or _low(head) == "of"
             return _noun_governed(owner, cues, depth + 1, own=governs and not topic_only)
         if _is_verbal(owner):
-            return _noun_head_verb(noun, owner, cues, depth, via_prep=head)
+            return _noun_head_verb(noun, owner, cues, depth)
         if owner.pos_ == "ADJ":
             adj = cues["governing_adjectives"]
             if _has(owner, adj):
@@ -797,7 +791,7 @@ def _background(prep, cues) -> bool:
     return False
 
 
-def _noun_head_verb(noun, verb, cues, depth, via_prep=None):
+def _noun_head_verb(noun, verb, cues, depth):
     """Status of an event noun from the verb it depends on."""
     if _negated(verb, cues):
         return "negated"
