@@ -1,0 +1,1 @@
+"""Ingest: read inputs, decode, clean pages, gather metadata."""

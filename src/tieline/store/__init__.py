@@ -1,0 +1,1 @@
+"""Store: the SQLite knowledge base (schema and the only module that writes SQL)."""
