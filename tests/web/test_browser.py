@@ -26,7 +26,14 @@ PAGES = [("overview", "/"), ("timeline", "/timeline"), ("entities", "/entities")
 @pytest.mark.parametrize("name,path", PAGES)
 def test_page_loads_clean(page, name, path):
     visit(page, path)
-    assert page.locator("h1").count() >= 1
+    assert page.locator("h1").count() == 1
+    ids = page.evaluate("() => [...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids)), "duplicate element ids"
+    # every form control has a label a screen reader can announce
+    unlabelled = page.evaluate("""() => [...document.querySelectorAll('input, select')]
+        .filter(e => e.type !== 'hidden' && !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))
+        .map(e => e.name)""")
+    assert unlabelled == []
     shot(page, name)
     assert page.problems == []
 
