@@ -182,13 +182,21 @@ def _published_from_text(raw: str, clean: CleanResult) -> str | None:
     if updated:
         return updated
     # pages in other languages: their header date lines, read by dateparser
+    # (short pages in CJK scripts often detect as None: treat None like non-English)
     lang = detect_language(" ".join(p.text for p in clean.paragraphs[:5]))
-    if lang and lang != "en":
+    if lang != "en":
         for p, r in header:
-            if r not in (FORUM,) and len(p.text.split()) <= 12 and re.search(r"\b(?:1[89]|20)\d{2}\b", p.text):
-                iso = _foreign_date(p.text, lang)
-                if iso:
-                    return iso
+            if r in (FORUM,) or len(p.text.split()) > 12:
+                continue
+            iso = to_iso(p.text)
+            if iso and len(iso) > 4:      # a month or a day, not a stray year
+                return iso
+        if lang:
+            for p, r in header:
+                if r not in (FORUM,) and len(p.text.split()) <= 12 and re.search(r"\b(?:1[89]|20)\d{2}\b", p.text):
+                    iso = _foreign_date(p.text, lang)
+                    if iso:
+                        return iso
     # a dateline opening the first body paragraph (or the second, after a deck)
     for p in clean.paragraphs[:2]:
         m = _DATELINE.match(p.text[:160])
