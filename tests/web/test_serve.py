@@ -76,3 +76,26 @@ def test_empty_kb_pages_and_api(empty_client, path):
 def test_empty_kb_overview_says_so(empty_client):
     text = empty_client.get("/").text
     assert "No dated events to chart yet." in text and "No bilateral trade figures reported." in text
+
+
+def test_internal_errors_are_clean(web_kb, monkeypatch):
+    """Should the read API itself fail, the answer is a plain 500 with the same headers
+    and no traceback, as JSON under /api/ and as a small page elsewhere."""
+    from fastapi.testclient import TestClient
+
+    from tieline.query import KB
+    from tieline.web.app import create_app
+    app = create_app(web_kb)
+
+    def broken(self, *a, **k):
+        raise RuntimeError("disk on fire")
+    monkeypatch.setattr(KB, "conflicts", broken)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        api = c.get("/api/conflicts")
+        assert api.status_code == 500 and api.json()["error"]["code"] == "T699"
+        assert "disk on fire" not in api.text and "Traceback" not in api.text
+        assert "default-src 'none'" in api.headers["content-security-policy"]
+        page = c.get("/conflicts")
+        assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
+        assert "disk on fire" not in page.text
+        assert "default-src 'none'" in page.headers["content-security-policy"]

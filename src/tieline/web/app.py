@@ -229,8 +229,17 @@ def create_app(db_path: str | Path) -> FastAPI:
         return fail(request, exc.status_code, f"T6{exc.status_code % 100:02d}", str(exc.detail))
 
     @app.exception_handler(Exception)
-    async def internal_error(request: Request, exc: Exception):  # pragma: no cover - last resort
-        return fail(request, 500, "T699", "internal error", "please report it with the URL you opened")
+    async def internal_error(request: Request, exc: Exception):
+        # The last resort answers without touching the KB or the templates (either may be
+        # what failed), and carries the security headers itself: this response is built
+        # outside the middleware.
+        err = _error("T699", "internal error", "please report it with the URL you opened; "
+                     "if the knowledge base was built by an older tieline, build it again")
+        if _wants_json(request):
+            return JSONResponse(err, status_code=500, headers=SECURITY_HEADERS)
+        body = ("<!doctype html><html lang=en><meta charset=utf-8><title>500 · tieline</title>"
+                f"<h1>500 internal error</h1><p>{err['error']['hint']}</p><p><a href=\"/\">overview</a></p>")
+        return HTMLResponse(body, status_code=500, headers=SECURITY_HEADERS)
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
