@@ -38,7 +38,7 @@ def build(
     paths: List[Path] = typer.Argument(None, help="Files or folders (.txt .html .md .jsonl), read recursively."),
     db: Path = DB_OPTION,
     urls: Optional[Path] = typer.Option(None, "--urls", help="File of URLs to fetch, one a line."),
-    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for extraction (0 = all cores)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes for extraction (default 0: all cores)."),
     engine: str = typer.Option("local", "--engine", help="local or dask."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),

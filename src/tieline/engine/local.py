@@ -14,15 +14,19 @@ def _warm() -> None:
 
 
 class LocalRunner:
+    """Runs ``extract_batch`` over batches, in input order.
+
+    With several jobs the pool starts only when a second batch arrives: a build of a
+    handful of documents is not worth loading the model in every worker.
+    """
+
     name = "local"
 
     def __init__(self, jobs: int = 1):
         self.jobs = max(1, jobs)
-        self._pool = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self):
-        if self.jobs > 1:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_warm)
         return self
 
     def __exit__(self, *exc):
@@ -30,13 +34,23 @@ class LocalRunner:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
     def map(self, batches: Iterable[list]) -> Iterator[tuple[list, list]]:
-        """(batch, results) pairs in input order, with a bounded number in flight."""
-        if self._pool is None:
-            for batch in batches:
+        it = iter(batches)
+        first = next(it, None)
+        if first is None:
+            return
+        second = next(it, None)
+        if second is None or self.jobs == 1:
+            yield first, extract_batch(first)
+            if second is not None:
+                yield second, extract_batch(second)
+            for batch in it:
                 yield batch, extract_batch(batch)
             return
+        self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_warm)
         pending: deque = deque()
-        for batch in batches:
+        for batch in (first, second):
+            pending.append((batch, self._pool.submit(extract_batch, batch)))
+        for batch in it:
             pending.append((batch, self._pool.submit(extract_batch, batch)))
             if len(pending) >= 2 * self.jobs:
                 b, fut = pending.popleft()
