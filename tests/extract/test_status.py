@@ -308,6 +308,17 @@ def test_continuing_in_the_past(nlp):
     assert status_of(nlp, "Washington continues to send arms to Manila.", "send") == "ongoing"
 
 
+def test_continuing_act_is_under_way_whatever_comes_next(nlp):
+    assert status_of(nlp, "Tokyo will continue to fund the port.", "fund") == "ongoing"
+    assert status_of(nlp, "Tokyo wants to continue to fund the port.", "fund") == "ongoing"
+    assert status_of(nlp, "Tokyo will not continue to fund the port.", "fund") == "negated"
+
+
+def test_participle_adjunct_is_done(nlp):
+    text = "Built with Soviet help in the 1970s, the mill has been idle since 2015."
+    assert status_of(nlp, text, "Built") == "occurred"
+
+
 def test_modifier_does_not_leak_through_unrelated_nouns(nlp):
     text = "She was charged over her possible role in riots during the summit last month."
     assert status_of(nlp, text, "summit") == "occurred"

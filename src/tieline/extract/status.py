@@ -460,6 +460,9 @@ def _verb_status(tok, cues, depth: int = 0) -> str:
     finite = _finite_status(tok, cues)
     if finite:
         return finite
+    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not _aux(tok) and \
+            not any(c.dep_ == "mark" for c in tok.children):
+        return "occurred"     # "Built with Soviet help in the 1970s, the mill ..."
     gov = _governed(tok, cues, depth)
     if gov:
         return gov
@@ -595,6 +598,10 @@ def _via_governing_verb(gov, cue, cues, depth):
         # "did not refuse to" is rare enough to read as a negation too
         return "negated"
     outer = _own_cue(gov, cues)
+    if _has(gov, cues["continuation_verbs"]) and outer is not None:
+        # "will continue to supply", "wants to continue to be": whatever comes
+        # next, the act is under way now
+        return "ongoing"
     if cue in ("ongoing",):
         # "started buying", "continues to supply": take the governor's tense for
         # planned/proposed ("will start to"), else the act is under way
@@ -602,6 +609,8 @@ def _via_governing_verb(gov, cue, cues, depth):
         if outer:
             return outer
         if inner_tense is None:
+            if _has(gov, cues["continuation_verbs"]):
+                return "ongoing"
             return _governed(gov, cues, depth + 1) or "ongoing"
         if inner_tense == "occurred" and (_dated_year(gov) or _past_time(gov, cues)):
             return "occurred"   # "continued to send arms last year": a past stretch
