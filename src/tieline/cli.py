@@ -54,8 +54,10 @@ def build(
             # No input: open (and migrate) the knowledge base, re-run fusion.
             paths = []
         jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
-        report = _with_progress(lambda tick: run_build([str(p) for p in paths or []], db, urls=url_list, jobs=jobs,
-                                                       engine=engine, scheduler=scheduler, progress=tick), quiet)
+        inputs = [str(p) for p in paths or []]
+        report = _with_progress(lambda tick: run_build(inputs, db, urls=url_list, jobs=jobs, engine=engine,
+                                                       scheduler=scheduler, progress=tick),
+                                quiet, lambda: _count_inputs(inputs) + len(url_list))
     except TielineError as exc:
         _fail(exc)
     except KeyboardInterrupt:
@@ -78,20 +80,29 @@ def build(
         raise typer.Exit(1)
 
 
-def _with_progress(fn, quiet: bool):
+def _count_inputs(paths: list[str]) -> int:
+    """How many inputs a build will see (a cheap walk, for the progress bar's ETA)."""
+    from .ingest.readers import walk
+    return sum(1 for _ in walk(paths))
+
+
+def _with_progress(fn, quiet: bool, total=None):
     if quiet or not err.is_terminal:
         return fn(None)
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                  TextColumn("{task.completed} docs"), TextColumn("{task.fields[stats]}"),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("building", total=None, stats="")
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("inputs"), TextColumn("{task.fields[stats]}"), TimeElapsedColumn(),
+                  TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("counting", total=None, stats="")
+        bar.update(task, total=total() if total else None, description="building")
 
         def tick(phase: str, advance: int, stats: dict) -> None:
             elapsed = bar.tasks[0].elapsed or 0.0
             ev = stats.get("events")
-            extra = f"{ev} events ({ev / elapsed:.0f}/s)" if ev and elapsed else ""
-            bar.update(task, advance=advance, description=phase, stats=extra)
+            if ev and elapsed:
+                bar.update(task, stats=f"{ev} events ({ev / elapsed:.0f}/s)")
+            bar.update(task, advance=advance, description=phase)
         return fn(tick)
 
 
