@@ -319,6 +319,22 @@ def test_participle_adjunct_is_done(nlp):
     assert status_of(nlp, text, "Built") == "occurred"
 
 
+def test_terms_of_a_deal_with_would_are_planned(nlp):
+    assert status_of(nlp, "Under the deal, Oman would supply gas to Kenya.", "supply") == "planned"
+    text = "Iraq signed a pact under which Jordan would supply power for ten years."
+    assert status_of(nlp, text, "supply") == "planned"
+    assert status_of(nlp, "Oman would supply gas to Kenya.", "supply") == "proposed"
+
+
+def test_phrasal_fates_and_hopes(nlp):
+    assert status_of(nlp, "The summit was called off after the coup.", "summit") == "negated"
+    assert status_of(nlp, "Plans are afoot to expand the naval base.", "expand") == "planned"
+    assert status_of(nlp, "The port is slated for completion in 2026.", "completion") == "planned"
+    assert status_of(nlp, "It is hoped that the talks will lead to a deal.", "lead") == "proposed"
+    assert status_of(nlp, "Brazil decided against joining the alliance.", "joining") == "negated"
+    assert status_of(nlp, "The sale, if approved, would be the largest yet.", "sale") == "proposed"
+
+
 def test_modifier_does_not_leak_through_unrelated_nouns(nlp):
     text = "She was charged over her possible role in riots during the summit last month."
     assert status_of(nlp, text, "summit") == "occurred"

@@ -96,7 +96,10 @@ def _low(tok) -> str:
 def _forms(tok):
     """The lemma, then the surface form and its plain de-inflections: the small
     model's lemmatizer slips on some verbs ("hopes" -> "hop"), and a missed cue
-    is a wrong status."""
+    is a wrong status. A phrasal verb comes first as "lemma particle" ("call off")."""
+    for c in tok.children:
+        if c.dep_ == "prt":
+            yield f"{_lem(tok)} {_low(c)}"
     yield _lem(tok)
     w = _low(tok)
     yield w
@@ -211,8 +214,9 @@ def _modal(tok, cues):
             if key in ("would", "'d") and (
                     _reported(tok, cues) or _future_time(tok, cues)
                     or (tok.tag_ == "VBG" and any(_lem(x) in _BE for x in _aux(tok)))
-                    or _future_frame(tok, cues)):
-                # future-in-the-past of reported plans, "would soon", "would be leaving"
+                    or _future_frame(tok, cues) or _under_agreement(tok, cues)):
+                # future-in-the-past of reported plans, "would soon", "would be leaving",
+                # the terms of a deal ("under the deal, Russia would supply ...")
                 return cues["reported_would"]
             if key in modal:
                 return modal[key]
@@ -236,6 +240,20 @@ def _reported(tok, cues) -> bool:
         break
     # "according to X, ... would ..."
     return any(_low(t) == "according" for t in tok.sent)
+
+
+def _under_agreement(tok, cues) -> bool:
+    """``tok`` states the terms of an agreement: "under the deal ...", "a deal under
+    which ...", "a contract by which ..."."""
+    agreements = cues["agreement_nouns"]
+    for c in tok.children:
+        if c.dep_ == "prep" and _low(c) in ("under", "by"):
+            for o in c.children:
+                if o.dep_ == "pobj" and (_has(o, agreements) or (
+                        o.tag_ in ("WDT", "WP") and tok.dep_ == "relcl"
+                        and _has(tok.head, agreements))):
+                    return True
+    return False
 
 
 def _clause_verb(tok):
@@ -444,6 +462,10 @@ def _finite_status(tok, cues):
 
 def _verb_status(tok, cues, depth: int = 0) -> str:
     own = _own_cue(tok, cues)
+    if own == "planned" and tok.dep_ == "ccomp" and \
+            _get(tok.head, cues["governing_verbs"]) == "proposed" and \
+            not _has(tok.head, cues["reporting_verbs"]):
+        return "proposed"     # "it is hoped that the talks will lead to a deal"
     if own:
         return own
     if tok.dep_ == "ccomp" and _has(tok.head, cues["denial_verbs"]) and \
@@ -500,8 +522,8 @@ def _governed(tok, cues, depth: int):
         if _is_nominal(owner):
             return _noun_governed(owner, cues, depth)
         if _is_verbal(owner):
-            if _low(prep) in cues["negating_preps"]:
-                return "negated"      # "left without signing the accord"
+            if _low(prep) in cues["negating_preps"] or _low(prep) in cues["negating_gerund_preps"]:
+                return "negated"      # "left without signing", "decided against joining"
             if _low(prep) == "from" and _has(owner, cues["prevention_verbs"]):
                 return _get(owner, cues["prevention_verbs"])
             if _has(owner, ggerund):
@@ -667,9 +689,13 @@ def _noun_time(noun, cues):
 def _noun_modifier(noun, cues):
     mods = cues["noun_modifiers"]
     rel = cues["relation_nouns"]
+    marks = cues["conditional_marks"]
     for c in noun.children:
         if c.dep_ == "det" and _low(c) in cues["negating_determiners"]:
             return "negated"
+        if c.dep_ in ("acl", "relcl", "advcl") and any(
+                m.dep_ == "mark" and _low(m) in marks for m in c.children):
+            return "proposed"     # "the sale, if approved, ..."
         if c.dep_ in ("amod", "compound", "nmod", "advmod", "acl", "nummod", "npadvmod") and (
                 _low(c) in mods or _has(c, mods)):
             return _get(c, mods)
@@ -806,7 +832,9 @@ def _noun_head_verb(noun, verb, cues, depth):
         return "negated"
     objv = cues["noun_object_verbs"]
     subjv = cues["noun_subject_verbs"]
-    if noun.dep_ in ("dobj", "pobj", "attr", "oprd") and _has(verb, objv):
+    passive_plan = noun.dep_ == "nsubjpass" and _get(verb, objv) in ("planned", "proposed")
+    if (noun.dep_ in ("dobj", "pobj", "attr", "oprd") or passive_plan) and _has(verb, objv):
+        # the subject of a passive is the object: "the visit was announced"
         st = _get(verb, objv)
         if _has(verb, cues["announcing_verbs"]) and not _has(noun, cues["schedulable_nouns"]):
             st = "occurred"   # "announced sanctions / a donation": the announcing is the act
