@@ -335,6 +335,11 @@ def test_phrasal_fates_and_hopes(nlp):
     assert status_of(nlp, "The sale, if approved, would be the largest yet.", "sale") == "proposed"
 
 
+def test_noun_under_a_compound_preposition(nlp):
+    text = "The plan would involve a new port along with roads linking Chad to Cameroon."
+    assert status_of(nlp, text, "roads") == "proposed"
+
+
 def test_modifier_does_not_leak_through_unrelated_nouns(nlp):
     text = "She was charged over her possible role in riots during the summit last month."
     assert status_of(nlp, text, "summit") == "occurred"

@@ -770,6 +770,9 @@ def _noun_governed(noun, cues, depth, own: bool = True):
     # climb through noun chains: "the signing of the deal", "plans for a visit"
     if dep in ("pobj",) and head.dep_ in ("prep", "agent") and head.head.i != head.i:
         owner = head.head
+        for _ in range(3):    # "along with", "instead of": a preposition on a preposition
+            if owner.pos_ == "ADP" and owner.dep_ == "prep" and owner.head.i != owner.i:
+                owner = owner.head
         if _background(head, cues):
             return "occurred"
         if _low(head) in cues["negating_preps"]:
