@@ -7,10 +7,12 @@ Problem with a code from ``errors.PROBLEM_CODES`` and a one-line reason.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -18,8 +20,8 @@ from urllib.parse import urlparse
 
 from .. import config
 from ..errors import TielineError
-from ..model import Document, Problem
-from .clean import clean_text
+from ..model import Document, Paragraph, Problem
+from .clean import CleanResult, clean_text
 from .html import html_to_text
 from .language import detect_language
 from .meta import extract_meta
@@ -64,7 +66,7 @@ def walk(paths: Iterable[str | os.PathLike]) -> Iterator[Item]:
     yielded: the build then declares it a duplicate instead of silently dropping it.
     Only the very same path given twice is skipped.
     """
-    dirs: set[str] = set()
+    dirs: set[tuple[int, int]] = set()
     sources: set[str] = set()
     for p in paths:
         stack: list[Iterator[tuple[Path, bool]]] = [iter([(Path(p), True)])]
@@ -79,25 +81,36 @@ def walk(paths: Iterable[str | os.PathLike]) -> Iterator[Item]:
                 stack.append(iter([(c, False) for c in children]))
 
 
-def _visit(path: Path, explicit: bool, dirs: set[str], sources: set[str]):
+def _visit(path: Path, explicit: bool, dirs: set, sources: set[str]):
     """Yield the items of one path; return a directory's children to walk next."""
     src = display(path)
     if src in sources:
         return None
     sources.add(src)
     try:
-        real = os.path.realpath(path)
-        if not os.path.exists(path):
+        try:
+            st = os.stat(path)        # follows symlinks; one call, whatever the depth
+        except FileNotFoundError:
+            st = None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                st = None
+            else:
+                raise
+        if st is None:
             if os.path.islink(path):
                 yield Item(src, problem=Problem(src, "T111", "broken symlink or symlink loop"))
             else:
                 yield Item(src, problem=Problem(src, "T101", "no such file or directory"))
             return None
-        if path.is_dir():
-            if real in dirs:
+        if stat.S_ISDIR(st.st_mode):
+            # (device, inode), not realpath(): realpath costs one lstat per path component,
+            # which on a tree thousands of levels deep is cubic.
+            key = (st.st_dev, st.st_ino)
+            if key in dirs:
                 yield Item(src, problem=Problem(src, "T111", "directory already visited (symlink loop)"))
                 return None
-            dirs.add(real)
+            dirs.add(key)
             try:
                 children = sorted(path.iterdir(), key=lambda c: c.name)
             except OSError as exc:
@@ -105,7 +118,7 @@ def _visit(path: Path, explicit: bool, dirs: set[str], sources: set[str]):
                 return None
             return [c for c in children
                     if not c.name.startswith(".") and (c.is_dir() or _kind(c) or c.is_symlink())]
-        if not path.is_file():
+        if not stat.S_ISREG(st.st_mode):
             yield Item(src, problem=Problem(src, "T101", "not a regular file"))
             return None
         kind = _kind(path)
@@ -273,6 +286,37 @@ def display(path: str | os.PathLike) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+#: A run longer than this without a space (base64, minified code) is data, not words;
+#: a run of blanks this long inside a line is layout, not text.
+MAX_RUN_CHARS = 1000
+#: Of an overlong token, the cleaner sees only this many characters.
+_TOKEN_KEEP = 100
+_HSPACE = r"[^\S\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"     # whitespace that does not break a line
+# The lookbehinds anchor each match at the start of a run, so the search stays linear.
+_LONG_RUN = re.compile(r"(?<!\S)(?P<tok>\S{%d,})|(?<!%s)(?P<gap>%s{%d,})" % (MAX_RUN_CHARS, _HSPACE, _HSPACE, MAX_RUN_CHARS))
+
+
+def _filler(n: int) -> str:
+    """n characters of ' - - -': no words, no runs, nothing a line regex can chew on."""
+    return (" -" * (n // 2 + 1))[:n]
+
+
+def _mask_long_runs(text: str) -> str:
+    """The cleaner's view of ``text``: overlong tokens and blank runs replaced, same length.
+
+    The cleaner's line regexes are quadratic in the length of one token or one run of
+    blanks (a 40k-character run takes seconds, a 10 MB one never ends). The view keeps
+    every offset, so the paragraphs it yields are re-sliced from the real text.
+    """
+    if not _LONG_RUN.search(text):
+        return text
+
+    def repl(m: re.Match) -> str:
+        run = m.group()
+        return run[:_TOKEN_KEEP] + _filler(len(run) - _TOKEN_KEEP) if m.group("tok") else _filler(len(run))
+    return _LONG_RUN.sub(repl, text)
+
+
 def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
@@ -287,7 +331,13 @@ def make_document(raw_text: str, *, name: str, source: str, fmt: str, hints: dic
     raw_text, name, source = scrub(raw_text), scrub(name), scrub(source)
     hints = {k: scrub(v) if isinstance(v, str) else v for k, v in (hints or {}).items()}
     try:
-        cleaned = clean_text(raw_text)
+        view = _mask_long_runs(raw_text)
+        cleaned = clean_text(view)
+        if view is not raw_text:
+            cleaned = CleanResult(
+                tuple(Paragraph(p.start, p.end, raw_text[p.start:p.end]) for p in cleaned.paragraphs),
+                tuple(Paragraph(p.start, p.end, raw_text[p.start:p.end]) for p in cleaned.dropped),
+                cleaned.reasons, cleaned.title_para)
     except RecursionError:
         raise TielineError("T108", "text nested too deeply to clean") from None
     except Exception as exc:   # noqa: BLE001 - a cleaner bug becomes this input's problem
