@@ -340,6 +340,14 @@ def test_noun_under_a_compound_preposition(nlp):
     assert status_of(nlp, text, "roads") == "proposed"
 
 
+def test_stated_intent_to_cooperate_is_an_agree_that_occurred(nlp):
+    text = "Oslo is keen to expand ties with Lima."
+    assert status_of(nlp, text, "expand") == "proposed"            # as the expanding
+    assert status_of(nlp, text, "expand", "AGREE") == "occurred"   # as the stated intent
+    assert status_of(nlp, "Oslo might be keen to expand ties with Lima.", "expand",
+                     "AGREE") == "proposed"
+
+
 def test_modifier_does_not_leak_through_unrelated_nouns(nlp):
     text = "She was charged over her possible role in riots during the summit last month."
     assert status_of(nlp, text, "summit") == "occurred"

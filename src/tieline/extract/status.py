@@ -80,7 +80,33 @@ def resolve_status(sent, trigger, event_type: str | None = None) -> str:
         reporter = _reporter(_clause_verb(trigger), cues)
         if reporter is not None:
             status = _verb_status(reporter, cues)
+    if event_type == "AGREE" and status == "proposed" and _stated_intent(trigger, cues):
+        # a government's stated wish to cooperate is itself the AGREE event:
+        # "Oslo is keen to expand ties with Lima" -> occurred
+        status = "occurred"
     return status if status in STATUSES else "occurred"
+
+
+def _stated_intent(tok, cues) -> bool:
+    """``tok`` is the act of an intent word that is stated, not hedged ("is keen to
+    expand", "wants to build"; not "might be keen to")."""
+    intent = cues["intent_words"]
+    head = tok.head
+    if head.i == tok.i or tok.dep_ not in ("xcomp", "acl", "advcl", "ccomp"):
+        return False
+    gov = head
+    if gov.pos_ == "ADJ" and gov.dep_ == "acomp":
+        copula = gov.head
+    elif _is_verbal(gov):
+        copula = gov
+        for c in gov.children:     # "is keen to": the infinitive may hang on the copula
+            if c.dep_ == "acomp" and _has(c, intent):
+                gov = c
+    else:
+        return False
+    if not _has(gov, intent):
+        return False
+    return _own_cue(copula, cues) is None and _own_cue(gov, cues) is None
 
 
 # --------------------------------------------------------------------------- helpers
