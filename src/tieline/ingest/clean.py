@@ -70,11 +70,21 @@ class _Lexicon:
     bio: re.Pattern
     generic_name_tokens: frozenset
     glued: re.Pattern
+    posted_by: re.Pattern
+    updated: re.Pattern
+    date_filler: frozenset
+    byline_cut: frozenset
+    name_joiners: tuple
 
 
 def _alt(patterns, whole: bool) -> re.Pattern:
     body = "|".join(f"(?:{p})" for p in patterns)
     return re.compile(rf"^(?:{body})$" if whole else rf"^(?:{body})", re.I)
+
+
+def _phrases(items) -> str:
+    """Literal phrases as one alternation, longest first, any run of spaces between words."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(items, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -95,16 +105,22 @@ def lexicon() -> _Lexicon:
         generic_authors=frozenset(data["generic_authors"]),
         agencies=frozenset(data["agencies"]),
         honorifics=frozenset(data["honorifics"]),
-        byline=re.compile(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prefixes)
-                          + r")\s*:?\s+(?P<rest>\S.*)$", re.I),
-        date_label=re.compile(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in labels)
-                              + r")\b\s*:?\s*", re.I),
+        # a colon (also the full-width one of CJK pages) or a slash ("文/...") may close the prefix
+        byline=re.compile(r"^(?:" + _phrases(prefixes) + r")(?:\s*[:：/／]\s*|\s+)(?P<rest>\S.*)$", re.I),
+        date_label=re.compile(r"^(?:" + _phrases(labels) + r")(?!\w)\s*[:：]?\s*", re.I),
         social_words=frozenset(data["social_words"]),
         list_heading=_alt(data["list_heading"], True),
         bio=re.compile("|".join(f"(?:{p})" for p in data["bio"])),
         generic_name_tokens=frozenset(data["generic_name_tokens"]),
         glued=re.compile(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in data["glued_prefixes"])
                          + r")(?=(?-i:[A-Z])|\s)", re.I),
+        # "Published March 3, 2018 by Jane Doe", "Publié le 2 février 2024 par Jeanne Martin"
+        posted_by=re.compile(r"^(?:" + _phrases(data["posted_by_labels"]) + r")\b.{0,60}?\s(?:"
+                             + _phrases(data["posted_by_words"]) + r")\s*[:：]?\s+(?P<rest>\S.*)$", re.I),
+        updated=re.compile(r"^\s*(?:" + _phrases(data["updated_labels"]) + r")(?!\w)", re.I),
+        date_filler=frozenset(data["date_filler_words"]),
+        byline_cut=frozenset(data["byline_cut_words"]),
+        name_joiners=tuple(data["name_joiners"]),
     )
 
 
@@ -158,10 +174,18 @@ def date_only(text: str) -> str | None:
 
 # ---------------------------------------------------------------- line features
 
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.]*", re.U)
-_TERMINAL = re.compile(r"[.!?…:;][\s\"'”’»)\]]*$")
+#: Scripts written without spaces (Han, kana): a word is counted per two characters, the
+#: average length of a Chinese or Japanese word, so length thresholds keep their meaning.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Combining vowel signs and viramas (Indic scripts) and Arabic harakat belong to their word.
+_MARKS = "\u0900-\u0dff\u064b-\u065f\u0670\u200c\u200d"
+_WORD = re.compile(rf"[{_CJK}]{{1,2}}|[^\W\d_{_CJK}](?:(?![{_CJK}])[\w{_MARKS}'’.-])*|\d[\d,.]*", re.U)
+#: Sentence marks of other scripts: 。！？ (CJK), ؟ (Arabic), ۔ (Urdu), । (Devanagari).
+_STOPS = ".!?…。！？؟۔।"
+_CLOSERS = "\"'”’»)\]」』）】"
+_TERMINAL = re.compile(rf"[{_STOPS}:;：；][\s{_CLOSERS}]*$")
 _LIST_MARK = re.compile(r"^\s*(?:[-–—*•·▪►]|\d{1,2}[.)])\s+")
-_SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_SENT_END = re.compile(rf"[{_STOPS}][{_CLOSERS}]*$")
 _FURNITURE = " \t\u00a0|•·▪►»«›‹*#>-–—=_~+"
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for from with and or but nor as that which who whom whose "
@@ -195,7 +219,7 @@ def _headline_case(words: list[str]) -> bool:
 
 
 _TRAILING_CUE = re.compile(r"\s*(?:read more|continue reading|read full (?:story|article)|more\.\.\.|\[\.\.\.\]|\(\.\.\.\))\s*$", re.I)
-_ENDS_PERIOD = re.compile(r"\.[\"'”’)]*$")
+_ENDS_PERIOD = re.compile(rf"[.。۔।][{_CLOSERS}]*$")
 
 
 class _Line:
