@@ -106,7 +106,9 @@ def _stated_intent(tok, cues) -> bool:
         return False
     if not _has(gov, intent):
         return False
-    return _own_cue(copula, cues) is None and _own_cue(gov, cues) is None
+    # hedged or negated intent is no statement of intent ("might be keen")
+    return not any(_negated(t, cues) or _conditional(t, cues) or _modal(t, cues)
+                   or _adverb(t, cues) for t in (copula, gov))
 
 
 # --------------------------------------------------------------------------- helpers
