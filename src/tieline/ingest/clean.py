@@ -73,6 +73,7 @@ class _Lexicon:
     posted_by: re.Pattern
     updated: re.Pattern
     date_filler: frozenset
+    date_filler_re: re.Pattern
     byline_cut: frozenset
     name_joiners: tuple
 
@@ -119,6 +120,7 @@ def lexicon() -> _Lexicon:
                              + _phrases(data["posted_by_words"]) + r")\s*[:：]?\s+(?P<rest>\S.*)$", re.I),
         updated=re.compile(r"^\s*(?:" + _phrases(data["updated_labels"]) + r")(?!\w)", re.I),
         date_filler=frozenset(data["date_filler_words"]),
+        date_filler_re=re.compile("|".join(f"(?:{p})" for p in data["date_filler_patterns"])),
         byline_cut=frozenset(data["byline_cut_words"]),
         name_joiners=tuple(data["name_joiners"]),
     )
@@ -172,6 +174,43 @@ def date_only(text: str) -> str | None:
     return t if t and _DATE_ONLY.match(t) else None
 
 
+#: A clock time in any of the usual shapes: "10:05", "10h05", "14.20", "15時30分", "10时20分".
+_CLOCK = re.compile(r"\d{1,2}\s*(?:[:.hH]\s*\d{2}(?:[:.]\d{2})?|[時时]\s*(?:\d{1,2}\s*分)?)(?:\s*[ap]\.?m\.?)?", re.I)
+
+
+def line_date(text: str) -> str | None:
+    """ISO date (month or day precision) of a short line that is only a date, in any of the
+    languages the shared date reader knows: 'Publié le 29 mai 2021 à 10h05',
+    'نشر في ٥ يونيو ٢٠٢٢', '2022年6月3日 15時30分', 'Diterbitkan 12 Agustus 2021'.
+
+    What is left once the date, the clock time and a date label are taken out must be
+    (almost) nothing, so a short sentence that mentions a date is not a date line.
+    """
+    t = _strip_furniture(text)
+    if not t or len(t) > 90 or not any(ch.isdigit() for ch in t):
+        return None
+    from ..extract.dates import find_dates, to_iso
+    iso = to_iso(t)
+    if not iso or len(iso) < 7:
+        return None       # a bare year says nothing about the page's day
+    lex = lexicon()
+    label = lex.date_label.match(t)
+    rest = t[label.end():] if label else t
+    spans = [(d.start, d.end) for d in find_dates(rest, None)]
+    if not spans:
+        return None
+    for a, b in sorted(spans, reverse=True):
+        rest = rest[:a] + " " + rest[b:]
+    rest = lex.date_filler_re.sub(" ", _CLOCK.sub(" ", rest))
+    # short particles ("à", "a las", "um") and time-zone or weekday words do not count;
+    # characters of a script without spaces always do
+    left = [w for w in _words(rest) if not w[0].isdigit() and w.lower() not in lex.date_filler
+            and (len(w) >= 3 or _CJK_CHAR.match(w))]
+    if rest.rstrip().endswith((".", "。")) and left:
+        return None       # a sentence that happens to be short
+    return iso if len(left) <= (3 if label else 0) else None
+
+
 # ---------------------------------------------------------------- line features
 
 #: Scripts written without spaces (Han, kana): a word is counted per two characters, the
@@ -179,6 +218,7 @@ def date_only(text: str) -> str | None:
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: Combining vowel signs and viramas (Indic scripts) and Arabic harakat belong to their word.
 _MARKS = "\u0900-\u0dff\u064b-\u065f\u0670\u200c\u200d"
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
 _WORD = re.compile(rf"[{_CJK}]{{1,2}}|[^\W\d_{_CJK}](?:(?![{_CJK}])[\w{_MARKS}'’.-])*|\d[\d,.]*", re.U)
 #: Sentence marks of other scripts: 。！？ (CJK), ؟ (Arabic), ۔ (Urdu), । (Devanagari).
 _STOPS = ".!?…。！？؟۔।"
@@ -380,7 +420,7 @@ def byline_name(text: str) -> str | None:
     """The raw name part of a byline line ('By Jane Doe, Reuters' -> 'Jane Doe, Reuters')."""
     for seg in re.split(r"\s+[|•·]\s+|\s{3,}", _strip_furniture(text)):
         seg = seg.strip()
-        m = lexicon().byline.match(seg) or _POSTED_BY.match(seg)
+        m = lexicon().byline.match(seg) or _POSTED_BY.match(seg) or lexicon().posted_by.match(seg)
         if m and len(_words(m.group("rest"))) <= 8:
             return m.group("rest").strip()
     return None
@@ -424,7 +464,7 @@ def looks_like_name(text: str) -> bool:
     if text.lower().strip() in lex.section_words or " ".join(toks).lower() in lex.section_words:
         return False
     for t in toks:
-        if not (t[0].isupper() and re.fullmatch(r"[A-Z][\w'’.-]*", t)):
+        if not (t[0].isupper() and re.fullmatch(r"[^\W\d_][\w'’.-]*", t)):
             return False
     if any(t.lower() in lex.section_words or t.lower() in lex.generic_name_tokens for t in toks):
         return False
@@ -467,6 +507,8 @@ def _mark_furniture(lines: list[_Line]) -> None:
             ln.reason = FORUM
         elif _boilerplate(ln):
             ln.reason = BOILERPLATE
+        elif ln.n <= 14 and line_date(ln.text):
+            ln.reason = DATE                     # a date line in another language or shape
         elif _nav_trail(ln):
             ln.reason = NAV
         elif _caption(ln):
@@ -638,7 +680,7 @@ def _reanchor(lines: list[_Line], start: int, prose: list[int]) -> int:
 
 def _title_candidate(ln: _Line) -> bool:
     t = _strip_furniture(ln.text)
-    if not (2 <= ln.n <= 30) or t.endswith((".", ":", ";", ",")) or " | " in t:
+    if not (2 <= ln.n <= 30) or t.endswith((".", ":", ";", ",", "。", "：", "；", "，", "،", "؛", "۔")) or " | " in t:
         return False
     if DATE_RE.search(t):
         return False    # a headline does not carry a full date; a dateline or byline does
