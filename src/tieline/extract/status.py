@@ -5,21 +5,27 @@ Status belongs to the act the event names, so the cues are read on the trigger's
 own clause and on the chain of words that govern it, never on a modal that sits in
 some other clause of the sentence:
 
-1. an event noun first listens to its own modifiers ("upcoming visit", "no deal",
-   "plans for talks") and then to the verb it hangs from ("held talks", "the visit
-   will take place", "called for talks");
-2. a verb listens to its own negation, modal auxiliaries, hedging adverbs,
+1. a trigger on a light governor ("set" in "is set to meet") hands over to the act;
+2. an event noun first listens to its own modifiers ("upcoming visit", "no deal",
+   "last year's drills", "the sale, if approved"), to a clause telling its fate
+   ("the deal signed in May", "the visit was cancelled") and then to the verb it
+   hangs from ("held talks", "the visit will take place", "called for talks");
+3. a verb listens to its own negation, modal auxiliaries, hedging adverbs,
    predicate adjectives ("is likely to") and conditional clauses;
-3. a non-finite verb (an infinitive or gerund) takes its status from the verb,
+4. a non-finite verb (an infinitive or gerund) takes its status from the verb,
    adjective or noun that governs it ("plans to sign", "is open to buying",
-   "agreed to build", "a deal to supply"), climbing as far as needed;
-4. a finite verb with no such cue takes its status from tense and aspect:
+   "agreed to build", "a deal to supply", "refused to sign"), climbing as far as
+   needed;
+5. a finite verb with no such cue takes its status from tense and aspect:
    past -> occurred, present (progressive, perfect progressive, perfect with
-   "since") -> ongoing, a present act with a future time word -> planned.
+   "since", stative present) -> ongoing, a present act with a future time word
+   ("leaves tomorrow", "flies on Tuesday") -> planned.
 
 Reporting verbs ("said", "told") are transparent: they neither change the status
-of what they report nor, when negated, negate it. The cue words are data, in
-``lexicon/status_cues.json``.
+of what they report nor, when negated, negate it; a "would" in reported speech is
+a stated plan. The optional ``event_type`` settles the few cases where the act is
+the saying itself (REJECT "do not accept", SUPPORT statements, AGREE stated
+intent). The cue words are data, in ``lexicon/status_cues.json``.
 """
 from __future__ import annotations
 
@@ -58,8 +64,10 @@ def resolve_status(sent, trigger, event_type: str | None = None) -> str:
 
     ``sent`` is a :class:`tieline.extract.nlp.Sentence`; ``trigger`` the spaCy token
     naming the act (a verb such as "signed", or an event noun such as "visit").
-    ``event_type`` (optional, PLOVER) matters only for REJECT: "do not accept the
-    plan" negates the accepting, which is the rejection itself, so it occurred.
+    ``event_type`` (optional, the PLOVER type) matters where the act is the saying:
+    REJECT "do not accept the plan" (the refusal occurred), a reported SUPPORT or
+    ACCUSE statement in the present ("Moscow is a friend," he said: occurred), an
+    AGREE stated intent ("is keen to expand ties": occurred). Pass it when known.
     """
     cues = load_cues()
     if trigger is None:
@@ -531,7 +539,6 @@ def _governed(tok, cues, depth: int):
     dep = tok.dep_
     gverbs = cues["governing_verbs"]
     gadj = cues["governing_adjectives"]
-    gnouns = cues["governing_nouns"]
     ggerund = cues["gerund_governors"]
 
     # gerund or infinitive under a preposition: climb to what the preposition hangs on
