@@ -461,7 +461,9 @@ def create_app(db_path: str | Path) -> FastAPI:
         if d is None:
             raise not_found("document", ref, "document names appear in every citation")
         events = kb.events(doc=d["doc"], limit=views.ALL)["items"]
-        return page(request, "document.html", title=f"{d['title'] or d['doc']} · tieline", d=d, events=events)
+        quotes = [x for x in kb.quotes(limit=views.ALL)["items"] if x["doc_id"] == d["doc_id"]]
+        return page(request, "document.html", title=f"{d['title'] or d['doc']} · tieline", d=d, events=events,
+                    quotes=quotes)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str | None = Query(None, description=HINTS["q"], max_length=200)):
