@@ -96,6 +96,29 @@ PAGES = {
          "Laisser un commentaire", "Votre adresse e-mail", "Très bon reportage", "Répondre",
          "Propulsé par WordPress"],
         "Niger et Bénin : le pipeline relance les échanges", "Élodie Traoré", "2024-02-02"),
+    "es_agencia_dos_autores.txt": (
+        ["firmaron este jueves en la ciudad portuaria", "noventa y nueve años", "falta de financiamiento",
+         "estudio de factibilidad"],
+        ["Utilizamos cookies", "Portada", "Actualizado el", "Etiquetas", "Lo más leído", "cobre",
+         "Comentarios", "Por fin alguien", "Ya lo prometieron", "Responder"],
+        "Perú y Bolivia relanzan el proyecto del puerto compartido en el Pacífico",
+        "Lucía Fernández and Diego Ramírez", "2022-10-20"),
+    "de_blog_ohne_datumlabel.txt": (
+        ["hinter den Kulissen verhandelt", "jährlichen Gasverbräuche", "bleibt offen"],
+        ["Über mich", "Schlagwörter", "Teilen mit", "Ähnliche Beiträge", "Kommentare", "Spannend",
+         "Antworten", "Schreibe einen Kommentar", "E-Mail-Adresse"],
+        "Tschechien und die Slowakei teilen sich künftig ein Flüssiggasterminal",
+        "Anna Schmidt and Jonas Weber", "2023-01-09"),
+    "hi_samachar_tippani.txt": (
+        ["काठमांडू में एक समझौते पर हस्ताक्षर", "व्यापार और पर्यटन", "सर्वेक्षण का काम"],
+        ["होम", "खोजें", "शेयर करें", "यह भी पढ़ें", "विज्ञापन", "संबंधित खबरें", "बस सेवा",
+         "टिप्पणियाँ", "बहुत अच्छी खबर", "जवाब दें", "सर्वाधिकार सुरक्षित"],
+        "भारत और नेपाल के बीच नई रेल लाइन पर समझौता", "राहुल शर्मा", "2022-03-12"),
+    "ru_blog_bez_metki.txt": (
+        ["начал работу ещё один автомобильный пункт", "очереди грузовиков", "делимитацию спорного участка"],
+        ["файлы cookie", "Аналитика", "Подписывайтесь", "Похожие новости", "пошлины", "бизнес-форум",
+         "Обсуждение", "Давно пора"],
+        "Узбекистан и Киргизия открыли новый пункт пропуска", "Ольга Смирнова", "2022-06-05"),
 }
 
 REPEATED = {"fr_quotidien_commentaires.txt": "conclu mardi à Nouakchott",

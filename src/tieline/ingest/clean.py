@@ -316,7 +316,8 @@ def _merge_wrapped(raw: str, lines: list[_Line]) -> list[_Line]:
             if (not prev.terminal and (ln.n >= 5 or ln.terminal) and ln.n >= 3 and prev.n >= 1 and gap <= 2
                     and not _headline_case(prev.words)
                     and not _boilerplate(prev) and not _boilerplate(ln) and not _PHOTO_CREDIT.match(ln.text)
-                    and (first.islower() or (last_word in _FUNCTION_WORDS and prev.n >= 6 and first.isalnum()))):
+                    and (first.islower() or (last_word in _FUNCTION_WORDS and prev.n >= 6 and first.isalnum()))
+                    and not _named_byline(ln.text) and not (prev.n <= 14 and line_date(prev.text))):
                 groups[-1].append(ln)
                 continue
         groups.append([ln])
@@ -421,9 +422,16 @@ def byline_name(text: str) -> str | None:
     for seg in re.split(r"\s+[|•·]\s+|\s{3,}", _strip_furniture(text)):
         seg = seg.strip()
         m = lexicon().byline.match(seg) or _POSTED_BY.match(seg) or lexicon().posted_by.match(seg)
-        if m and len(_words(m.group("rest"))) <= 8:
+        # the names before a comma must be short ("Por A y B, enviados especiales a Ilo")
+        if m and len(_words(re.split(r"[,(|]", m.group("rest"))[0])) <= 8 and len(_words(m.group("rest"))) <= 14:
             return m.group("rest").strip()
     return None
+
+
+def _named_byline(text: str) -> bool:
+    """'von Anna Schmidt': a byline naming someone (not 'by the end of the year')."""
+    rest = byline_name(text)
+    return bool(rest) and rest[0].isupper()
 
 
 def header_name(text: str) -> str | None:
@@ -740,8 +748,14 @@ def _mark_header(lines: list[_Line], body_start: int) -> None:
                     run.append(j)
                 j -= 1
             if run:
-                title = max(run, key=lambda i: (lines[i].n, i))
-                break
+                best = max(run, key=lambda i: (lines[i].n, i))
+                if title is None:
+                    title = best
+                if lines[best].n >= 4:
+                    # a section label over the date line ("Latin America" / date / headline
+                    # / byline) gives way to a headline over a later anchor
+                    title = best
+                    break
     if title is None and cands:
         # no byline to anchor on: the headline is the last substantial candidate above the
         # body (site names, sections and picture texts come first); else the longest
