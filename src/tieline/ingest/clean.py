@@ -75,7 +75,7 @@ class _Lexicon:
     date_filler: frozenset
     date_filler_re: re.Pattern
     byline_cut: frozenset
-    name_joiners: tuple
+    name_split: re.Pattern
 
 
 def _alt(patterns, whole: bool) -> re.Pattern:
@@ -122,7 +122,9 @@ def lexicon() -> _Lexicon:
         date_filler=frozenset(data["date_filler_words"]),
         date_filler_re=re.compile("|".join(f"(?:{p})" for p in data["date_filler_patterns"])),
         byline_cut=frozenset(data["byline_cut_words"]),
-        name_joiners=tuple(data["name_joiners"]),
+        # several authors in one byline: "A and B", "A y B", "A und B", "A、B"
+        name_split=re.compile(r"\s+(?:" + _phrases(data["name_joiners"]) + r")\s+|\s*["
+                              + re.escape(data["name_separators"]) + r"]\s*"),   # lower-case joiners only: "John Y Smith"
     )
 
 

@@ -12,7 +12,7 @@ import re
 
 from ..extract import dates as _dates
 from .clean import (BIO, BYLINE, DATE, DATE_RE, FORUM, TITLE, CleanResult, byline_name, date_only,
-                    header_name, lexicon, looks_like_name)
+                    header_name, lexicon, line_date, looks_like_name)
 from .language import detect_language
 
 
@@ -47,7 +47,8 @@ def clean_author(raw: str | None) -> str | None:
     if d:
         text = text[:d.start()]
     text = re.split(r"\s\d", text, maxsplit=1)[0]
-    text = re.split(r"\s*(?:[,|/•·(]|\s[-–—]\s|\bfor\b|\bin\b|\bon\b)\s*", text, maxsplit=1)[0]
+    cut = "|".join(re.escape(w) for w in sorted(lex.byline_cut, key=len, reverse=True))
+    text = re.split(r"\s*(?:[,،、|/•·(（]|\s[-–—]\s|(?<!\w)(?:" + cut + r")(?!\w))\s*", text, maxsplit=1)[0]
     text = DATE_RE.sub("", text).strip(" .:-–—")
     toks = text.split()
     hon = {h.rstrip(".") for h in lex.honorifics}
@@ -67,7 +68,8 @@ def clean_author(raw: str | None) -> str | None:
 def _author_names(raw: str | None) -> list[str]:
     """Several authors: 'Jane Doe and John Roe' -> both (agency suffixes dropped)."""
     names: list[str] = []
-    for part in re.split(r"\s+and\s+|\s*&\s*|\s*;\s*", raw or ""):
+    # "and" in the page's language: "Por A y B", "von A und B", "A и B"
+    for part in lexicon().name_split.split(raw or ""):
         a = clean_author(part)
         if a and a not in names:
             names.append(a)
@@ -120,7 +122,26 @@ def _first_date(text: str) -> str | None:
     if m:
         return to_iso(m.group(0))
     bare = date_only(text)      # "date 2021", "Published: 2019-05"
-    return to_iso(bare) if bare else None
+    if bare:
+        return to_iso(bare)
+    # another language or shape: "Publié le 29 mai 2021 à 10h05", "2022年6月3日 15時30分"
+    return line_date(text)
+
+
+def _byline_date(text: str) -> str | None:
+    """The date in a byline line: 'By Jane Doe | March 3, 2018',
+    'Publié le 2 février 2024 par Jeanne Martin' (a month or a day, not a bare year)."""
+    iso = _first_date(text)
+    if iso is None and len(text) <= 120:
+        iso = to_iso(text)
+        if iso and len(iso) < 7:
+            iso = None
+    return iso
+
+
+def _is_updated(text: str) -> bool:
+    """'Updated ...', 'Mis à jour le ...', 'Aktualisiert am ...': not the publication date."""
+    return bool(re.match(r"\s*(?:last\s+)?updated\b", text, re.I) or lexicon().updated.match(text.strip(" |•·*-–—")))
 
 
 def _foreign_date(text: str, lang: str) -> str | None:
@@ -154,12 +175,12 @@ def _published_from_text(raw: str, clean: CleanResult) -> str | None:
     updated = None
     for k, (p, r) in enumerate(header):
         if r == DATE and not _near_forum(clean, p.start):
-            if re.match(r"\s*(?:last\s+)?updated\b", p.text, re.I):
+            if _is_updated(p.text):
                 updated = updated or _first_date(p.text)
                 continue
             iso = _first_date(p.text)
         elif r == BYLINE:   # "By Jane Doe | March 3, 2018"
-            iso = _first_date(p.text)
+            iso = _byline_date(p.text)
         else:
             continue
         if iso:
