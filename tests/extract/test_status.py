@@ -348,6 +348,22 @@ def test_stated_intent_to_cooperate_is_an_agree_that_occurred(nlp):
                      "AGREE") == "proposed"
 
 
+def test_ruling_out_and_not_ruling_out(nlp):
+    assert status_of(nlp, "Seoul has ruled out supplying arms to Kyiv.", "supplying") == "negated"
+    assert status_of(nlp, "Seoul has not ruled out supplying arms to Kyiv.",
+                     "supplying") == "proposed"
+    assert status_of(nlp, "Officials did not rule out a visit by the king.", "visit") == "proposed"
+
+
+def test_advocacy_frames(nlp):
+    assert status_of(nlp, "The time is ripe for Ankara to invest in Africa.", "invest") == "proposed"
+    assert status_of(nlp, "It is in Kenya's interest to buy wheat from Ukraine.", "buy") == "proposed"
+    assert status_of(nlp, "A joint venture between the firms is under consideration.",
+                     "venture") == "proposed"
+    assert status_of(nlp, "Under the contract, two ships were to be built in Izmir.",
+                     "built") == "planned"
+
+
 def test_modifier_does_not_leak_through_unrelated_nouns(nlp):
     text = "She was charged over her possible role in riots during the summit last month."
     assert status_of(nlp, text, "summit") == "occurred"

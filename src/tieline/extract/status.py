@@ -365,12 +365,12 @@ def _copula_predicate(tok, cues):
         return None
     words = cues["copula_predicates"]
     for c in tok.children:
-        if c.dep_ in ("acomp", "advmod", "prep", "attr") and _low(c) in words:
-            return words[_low(c)]
-        if c.dep_ == "prep":
+        if c.dep_ == "prep":      # the noun first: "under consideration" vs "under way"
             for g in c.children:
                 if g.dep_ == "pobj" and _low(g) in words:
                     return words[_low(g)]
+        if c.dep_ in ("acomp", "advmod", "prep", "attr") and _low(c) in words:
+            return words[_low(c)]
     return None
 
 
@@ -579,8 +579,12 @@ def _governed(tok, cues, depth: int):
         return _combine(_own_cue(copula, cues) if _is_verbal(copula) else None, st)
 
     # "has to expand", "were to be built", "is going to"
+    # (not "it is in Kenya's interest to buy": a copula with a predicate of its own
+    # and an extraposed infinitive)
     if dep == "xcomp" and _is_verbal(head) and _has(head, cues["modal_governors"]) and \
-            any(_low(a) == "to" for a in _aux(tok)) and not _acomp(head, cues):
+            any(_low(a) == "to" for a in _aux(tok)) and not _acomp(head, cues) and \
+            not any(c.dep_ in ("attr", "acomp") or (c.dep_ in _SUBJ and _low(c) == "it")
+                    for c in head.children):
         if _negated(head, cues):
             return "negated"
         return _combine(_own_cue(head, cues), _get(head, cues["modal_governors"]))
@@ -652,8 +656,8 @@ def _via_governing_verb(gov, cue, cues, depth):
         return _verb_status(gov, cues, depth + 1)
     if _negated(gov, cues):
         # "did not plan to", "is not expected to": the act is not happening;
-        # "did not refuse to" is rare enough to read as a negation too
-        return "negated"
+        # a negated negative leaves it open: "has not ruled out supplying"
+        return "proposed" if cue == "negated" else "negated"
     outer = _own_cue(gov, cues)
     if _has(gov, cues["continuation_verbs"]) and outer is not None:
         # "will continue to supply", "wants to continue to be": whatever comes
@@ -866,9 +870,12 @@ def _background(prep, cues) -> bool:
 
 def _noun_head_verb(noun, verb, cues, depth):
     """Status of an event noun from the verb it depends on."""
-    if _negated(verb, cues):
-        return "negated"
     objv = cues["noun_object_verbs"]
+    if _negated(verb, cues):
+        # "did not rule out a visit": a negated negative leaves the act open
+        if noun.dep_ in ("dobj", "pobj") and _get(verb, objv) == "negated":
+            return "proposed"
+        return "negated"
     subjv = cues["noun_subject_verbs"]
     passive_plan = noun.dep_ == "nsubjpass" and _get(verb, objv) in ("planned", "proposed")
     if (noun.dep_ in ("dobj", "pobj", "attr", "oprd") or passive_plan) and _has(verb, objv):
