@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -76,6 +77,7 @@ class _Lexicon:
     date_filler_re: re.Pattern
     byline_cut: frozenset
     name_split: re.Pattern
+    byline_suffix: re.Pattern
 
 
 def _alt(patterns, whole: bool) -> re.Pattern:
@@ -119,6 +121,8 @@ def lexicon() -> _Lexicon:
         posted_by=re.compile(r"^(?:" + _phrases(data["posted_by_labels"]) + r")\b.{0,60}?\s(?:"
                              + _phrases(data["posted_by_words"]) + r")\s*[:：]?\s+(?P<rest>\S.*)$", re.I),
         updated=re.compile(r"^\s*(?:" + _phrases(data["updated_labels"]) + r")(?!\w)", re.I),
+        # "홍길동 기자", "山田太郎記者": languages that put the reporter's title after the name
+        byline_suffix=re.compile(r"^(?P<rest>\S(?:.{0,28}\S)?)\s*(?:" + _phrases(data["byline_suffixes"]) + r")$"),
         date_filler=frozenset(data["date_filler_words"]),
         date_filler_re=re.compile("|".join(f"(?:{p})" for p in data["date_filler_patterns"])),
         byline_cut=frozenset(data["byline_cut_words"]),
@@ -180,6 +184,14 @@ def date_only(text: str) -> str | None:
 _CLOCK = re.compile(r"\d{1,2}\s*(?:[:.hH]\s*\d{2}(?:[:.]\d{2})?|[時时]\s*(?:\d{1,2}\s*分)?)(?:\s*[ap]\.?m\.?)?", re.I)
 
 
+def _ascii_digits(text: str) -> str:
+    """'١٢/٠٣/٢٠٢٢' -> '12/03/2022' (Arabic-Indic, Persian, Devanagari... digits), same length."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() and unicodedata.digit(ch, None) is not None
+                   else ch for ch in text)
+
+
 def line_date(text: str) -> str | None:
     """ISO date (month or day precision) of a short line that is only a date, in any of the
     languages the shared date reader knows: 'Publié le 29 mai 2021 à 10h05',
@@ -188,7 +200,7 @@ def line_date(text: str) -> str | None:
     What is left once the date, the clock time and a date label are taken out must be
     (almost) nothing, so a short sentence that mentions a date is not a date line.
     """
-    t = _strip_furniture(text)
+    t = _ascii_digits(_strip_furniture(text))
     if not t or len(t) > 90 or not any(ch.isdigit() for ch in t):
         return None
     from ..extract.dates import find_dates, to_iso
@@ -427,7 +439,13 @@ def byline_name(text: str) -> str | None:
         # the names before a comma must be short ("Por A y B, enviados especiales a Ilo")
         if m and len(_words(re.split(r"[,(|]", m.group("rest"))[0])) <= 8 and len(_words(m.group("rest"))) <= 14:
             return m.group("rest").strip()
+        m = lexicon().byline_suffix.match(_EMAIL.sub("", seg).strip())
+        if m and 1 <= len(_words(m.group("rest"))) <= 4 and not any(ch.isdigit() for ch in m.group("rest")):
+            return m.group("rest").strip()
     return None
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 def _named_byline(text: str) -> bool:
