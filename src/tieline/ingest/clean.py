@@ -78,6 +78,7 @@ class _Lexicon:
     byline_cut: frozenset
     name_split: re.Pattern
     byline_suffix: re.Pattern
+    byline_infix: re.Pattern
 
 
 def _alt(patterns, whole: bool) -> re.Pattern:
@@ -123,6 +124,8 @@ def lexicon() -> _Lexicon:
         updated=re.compile(r"^\s*(?:" + _phrases(data["updated_labels"]) + r")(?!\w)", re.I),
         # "홍길동 기자", "山田太郎記者": languages that put the reporter's title after the name
         byline_suffix=re.compile(r"^(?P<rest>\S(?:.{0,28}\S)?)\s*(?:" + _phrases(data["byline_suffixes"]) + r")$"),
+        # "本报驻某地记者 李华": the reporter's title after the paper's and the place's name
+        byline_infix=_alt(data["byline_patterns"], True),
         date_filler=frozenset(data["date_filler_words"]),
         date_filler_re=re.compile("|".join(f"(?:{p})" for p in data["date_filler_patterns"])),
         byline_cut=frozenset(data["byline_cut_words"]),
@@ -433,9 +436,11 @@ _NAME_IN_PLACE = re.compile(r"^(?P<rest>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){
 
 def byline_name(text: str) -> str | None:
     """The raw name part of a byline line ('By Jane Doe, Reuters' -> 'Jane Doe, Reuters')."""
-    for seg in re.split(r"\s+[|•·]\s+|\s{3,}", _strip_furniture(text)):
+    # (a place before a dash opens some bylines: "Amman - Written by: ...")
+    for seg in re.split(r"\s+[|•·\-–—]\s+|\s{3,}", _strip_furniture(text)):
         seg = seg.strip()
-        m = lexicon().byline.match(seg) or _POSTED_BY.match(seg) or lexicon().posted_by.match(seg)
+        m = (lexicon().byline.match(seg) or _POSTED_BY.match(seg) or lexicon().posted_by.match(seg)
+             or lexicon().byline_infix.match(seg))
         # the names before a comma must be short ("Por A y B, enviados especiales a Ilo")
         if m and len(_words(re.split(r"[,(|]", m.group("rest"))[0])) <= 8 and len(_words(m.group("rest"))) <= 14:
             return m.group("rest").strip()
