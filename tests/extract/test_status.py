@@ -364,6 +364,11 @@ def test_advocacy_frames(nlp):
                      "built") == "planned"
 
 
+def test_existential_discussion_is_an_act(nlp):
+    text = "There was discussion on trade between the two delegations."
+    assert status_of(nlp, text, "discussion") == "occurred"
+
+
 def test_modifier_does_not_leak_through_unrelated_nouns(nlp):
     text = "She was charged over her possible role in riots during the summit last month."
     assert status_of(nlp, text, "summit") == "occurred"

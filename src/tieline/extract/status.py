@@ -364,12 +364,13 @@ def _copula_predicate(tok, cues):
     if _lem(tok) not in _BE:
         return None
     words = cues["copula_predicates"]
+    nouns = cues["copula_prep_nouns"]
     for c in tok.children:
         if c.dep_ == "prep":      # the noun first: "under consideration" vs "under way"
             for g in c.children:
-                if g.dep_ == "pobj" and _low(g) in words:
-                    return words[_low(g)]
-        if c.dep_ in ("acomp", "advmod", "prep", "attr") and _low(c) in words:
+                if g.dep_ == "pobj" and _low(g) in nouns:
+                    return nouns[_low(g)]
+        if c.dep_ in ("acomp", "advmod", "prep") and _low(c) in words:
             return words[_low(c)]
     return None
 
