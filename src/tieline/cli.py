@@ -338,16 +338,17 @@ def serve(db: Path = DB_OPTION,
 def brief(pair: Optional[str] = typer.Option(None, "--pair", help="Country pair, e.g. PAK-RUS."),
           db: Path = DB_OPTION,
           format: str = typer.Option("html", "--format", "-f", help="html (self-contained) or md."),
-          output: Path = typer.Option(..., "-o", "--output", help="Output file.")) -> None:
+          output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: stdout).")) -> None:
     """A self-contained report: numbers, trend and trade charts, key events with citations."""
     from .export.brief import brief as write_brief
     try:
-        if format not in ("html", "md"):
-            raise TielineError("T404", f"unknown brief format {format!r}", "use html or md")
-        write_brief(db, pair, format, output)
+        text = write_brief(db, pair, format, output)
     except TielineError as exc:
         _fail(exc)
-    err.print(f"wrote {output}")
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        err.print(f"wrote {output}")
 
 
 @app.command()

@@ -175,10 +175,12 @@ class KB:
 
     # ------------------------------------------------------------ quotes, entities, projects, conflicts
 
-    def quotes(self, speaker: str | None = None, limit: int = 100, offset: int = 0) -> dict:
+    def quotes(self, speaker: str | None = None, limit: int = 100, offset: int = 0, doc: str | None = None) -> dict:
         items = []
         needle = (speaker or "").casefold()
         for qid, qt in db.load_quotes(self.conn):
+            if doc and self.doc_name(qt.doc_id) != doc:
+                continue
             if needle and needle not in (qt.speaker or "").casefold() and needle not in (qt.affiliation or "").casefold():
                 continue
             items.append({"id": qid, "speaker": qt.speaker, "affiliation": qt.affiliation, "text": qt.text,

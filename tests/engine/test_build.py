@@ -112,3 +112,23 @@ def test_schema_version_is_recorded_and_newer_refused(tmp_path):
     with pytest.raises(TielineError) as exc:
         db.connect(kb)
     assert exc.value.code == "T204"
+
+
+def test_older_schema_is_migrated_by_a_writer_and_refused_by_readers(tmp_path):
+    kb = tmp_path / "old.sqlite"
+    db.connect(kb).close()
+    with sqlite3.connect(kb) as c:   # make it look like a version-1 file
+        c.execute("CREATE TABLE figures_v1 AS SELECT * FROM figures")
+        c.execute("DROP TABLE figures")
+        c.execute("ALTER TABLE figures_v1 DROP COLUMN qualifier")
+        c.execute("ALTER TABLE figures_v1 RENAME TO figures")
+        c.execute("UPDATE kb_meta SET value='1' WHERE key='schema_version'")
+    with pytest.raises(TielineError) as exc:
+        db.connect(kb, readonly=True)
+    assert exc.value.code == "T205" and "tieline build" in exc.value.hint
+    db.connect(kb).close()            # a writer migrates
+    with sqlite3.connect(kb) as c:
+        cols = [r[1] for r in c.execute("PRAGMA table_info(figures)")]
+        version = c.execute("SELECT value FROM kb_meta WHERE key='schema_version'").fetchone()[0]
+    assert "qualifier" in cols and version == str(db.SCHEMA_VERSION)
+    db.connect(kb, readonly=True).close()

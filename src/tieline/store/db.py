@@ -21,7 +21,7 @@ from .. import __version__
 from ..errors import TielineError
 from ..model import Amount, Document, Entity, Event, Figure, Mention, Paragraph, Problem, Quote, Records, Role
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _now() -> str:
@@ -81,8 +81,10 @@ def _check_schema(conn: sqlite3.Connection, readonly: bool) -> None:
         migrate(conn, version)
 
 
-#: Forward migrations: version N -> N+1 as SQL scripts. Empty while we are at 1.
-MIGRATIONS: dict[int, str] = {}
+#: Forward migrations: version N -> N+1 as SQL scripts.
+MIGRATIONS: dict[int, str] = {
+    1: "ALTER TABLE figures ADD COLUMN qualifier TEXT;",   # hedges on trade figures
+}
 
 
 def migrate(conn: sqlite3.Connection, version: int) -> None:

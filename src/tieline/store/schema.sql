@@ -1,4 +1,4 @@
--- tieline knowledge base, schema version 1.
+-- tieline knowledge base, schema version 2 (db.SCHEMA_VERSION; older files migrate on open).
 -- One SQLite file; Datasette opens it as it is. JSON columns hold lists/objects.
 -- Every fact row carries doc_id + [start, end) character offsets into documents.raw_text
 -- and the extractor version that produced it.
