@@ -28,7 +28,7 @@ PAGES = {
         "Le Sénégal et la Mauritanie signent un accord sur le gaz offshore", "Jeanne Martin", "2023-03-14"),
     "de_zeitung_lesen_sie_auch.txt": (
         ["Stromnetze an der gemeinsamen Grenze", "Absichtserklärung", "1,2 Milliarden Euro",
-         "Kritiker aus der Opposition"],
+         "Kritiker aus der Opposition", "lobte Deutschlands Engagement"],
         ["Startseite", "Anmelden", "Teilen", "Drucken", "Lesen Sie auch", "Anzeige", "Mehr zum Thema",
          "Windparks", "Kommentare", "Endlich passiert etwas", "Stromkunden", "Impressum",
          "Alle Rechte vorbehalten", "Veröffentlicht am"],

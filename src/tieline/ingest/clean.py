@@ -294,7 +294,8 @@ class _Line:
         # "Read More" link aside)
         tail = _TRAILING_CUE.sub("", text).rstrip(" *_|")[-8:]
         self.terminal = bool(_TERMINAL.search(tail))
-        self.headline = _headline_case(words)
+        # (German capitalises every noun: a line closed by a full stop is a sentence, not a headline)
+        self.headline = _headline_case(words) and not _ENDS_PERIOD.search(tail)
         # ends like a sentence and is not a headline
         self.sentence = bool(_SENT_END.search(tail)) and self.n >= 3 and not self.headline
         # reads like running prose: enough words, ends like a sentence (or runs long);
