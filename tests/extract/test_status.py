@@ -369,6 +369,14 @@ def test_existential_discussion_is_an_act(nlp):
     assert status_of(nlp, text, "discussion") == "occurred"
 
 
+def test_habitual_present_and_sequence_with_future(nlp):
+    assert status_of(nlp, "The joint commission meets annually in Tashkent.", "meets") == "ongoing"
+    text = "The ministers will sign the accord after the talks in Rabat."
+    assert status_of(nlp, text, "talks") == "planned"
+    text = "The ministers signed the accord after the talks in Rabat."
+    assert status_of(nlp, text, "talks") == "occurred"
+
+
 def test_modifier_does_not_leak_through_unrelated_nouns(nlp):
     text = "She was charged over her possible role in riots during the summit last month."
     assert status_of(nlp, text, "summit") == "occurred"

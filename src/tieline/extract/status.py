@@ -424,6 +424,13 @@ def _future_time(tok, cues, present: bool = False) -> bool:
     return False
 
 
+def _habitual(tok, cues) -> bool:
+    """A frequency word on the verb ("meets annually", "every year"): a habit."""
+    words = cues["habitual_words"]
+    return any(c.dep_ in ("advmod", "npadvmod", "prep") and any(_low(t) in words for t in c.subtree)
+               for c in tok.children)
+
+
 def _since(tok, cues) -> bool:
     preps = cues["duration_preps"]
     return any(c.dep_ in ("prep", "advcl") and _low(c) in preps for c in tok.children) or any(
@@ -481,7 +488,7 @@ def _finite_status(tok, cues):
             return "occurred"
         if _future_time(tok, cues, present=True):
             return "planned"              # leaves for Moscow tomorrow / is visiting on Monday
-        if not aux and _has(tok, cues["punctual_verbs"]):
+        if not aux and _has(tok, cues["punctual_verbs"]) and not _habitual(tok, cues):
             return "occurred"             # reporting present: "the PM meets Putin", "we thank"
         return "ongoing"                  # "sells arms", "is building", "is being built"
     if tag == "VBD":
@@ -489,7 +496,7 @@ def _finite_status(tok, cues):
     if tag in ("VBZ", "VBP"):
         if _future_time(tok, cues, present=True):
             return "planned"
-        if _has(tok, cues["punctual_verbs"]):
+        if _has(tok, cues["punctual_verbs"]) and not _habitual(tok, cues):
             return "occurred"
         return "ongoing"
     return None
@@ -814,6 +821,12 @@ def _noun_governed(noun, cues, depth, own: bool = True):
             if owner.pos_ == "ADP" and owner.dep_ == "prep" and owner.head.i != owner.i:
                 owner = owner.head
         if _background(head, cues):
+            # "since the invasion" is history; "after the talks" shares a future
+            # main clause ("will sign after the talks")
+            if _low(head) in cues["sequence_preps"] and _is_verbal(owner):
+                st = _verb_status(owner, cues, depth + 1)
+                if st in ("planned", "proposed"):
+                    return st
             return "occurred"
         if _low(head) in cues["negating_preps"]:
             return "negated"          # "talks ended without an agreement"
