@@ -172,6 +172,17 @@ def test_series_order_without_project():
     assert len(out) == 1 and {out[0]["a"]["evidence"], out[0]["b"]["evidence"]} == {es[1].evidence, es[2].evidence}
 
 
+def test_numbered_items_of_different_series_are_not_a_sequence():
+    text = ("Peruvian and Korean officials held a first round of talks on fisheries in Lima in May 2021. "
+            "Peruvian and Korean officials held a fifth round of talks on mining in Seoul in March 2019.")
+    kw = dict(mode="negotiate", countries=("PER", "KOR"), source=("PER", "KOR"), status="occurred")
+    es = [make_event("d1", text, "held a first round of talks on fisheries in Lima in May 2021", "CONSULT",
+                     date="2021-05", **kw),
+          make_event("d1", text, "held a fifth round of talks on mining in Seoul in March 2019", "CONSULT",
+                     date="2019-03", **kw)]
+    assert not [c for c in find_conflicts(es) if c["kind"] == "sequence"]
+
+
 def test_annual_drills_in_two_years_are_not_a_date_conflict():
     t1 = "Peru and Korea held their joint naval drills off Callao in 2019."
     t2 = "Peru and Korea held their joint naval drills off Callao in 2020."

@@ -322,9 +322,14 @@ def sequence_conflicts(events) -> list[dict]:
             if ka == kb:
                 continue
             first, second = (a, b) if ka < kb else (b, a)
+            # numbered items of two different series ("first round on trade", "fifth
+            # round on defence") are not one sequence
+            topic = key[1] or same_topic(first, second)
+            if not topic:
+                continue
             if date_relation(first.date, second.date) == "incompatible" and \
                     parse_date(first.date) > parse_date(second.date):
-                out.append(_conflict(f"order of {key[1] or same_topic(first, second)}: item {min(ka, kb)} dated {first.date} "
+                out.append(_conflict(f"order of {topic}: item {min(ka, kb)} dated {first.date} "
                                      f"after item {max(ka, kb)} dated {second.date}",
                                      "sequence", first, second))
     return out
