@@ -132,6 +132,25 @@ PAGES = {
         ["خطة لمد أنبوب لنقل النفط العراقي", "لجنة فنية مشتركة", "تسهيل حركة الشاحنات"],
         ["الصفحة الرئيسية", "تابعونا", "أضف تعليقا", "البريد الإلكتروني", "مشروع قديم"],
         "الأردن والعراق يبحثان مد أنبوب النفط إلى العقبة", "خالد العمري", "2023-03-12"),
+    "fr_hebdo_redaction.txt": (
+        ["étude de faisabilité pour relier", "pics de consommation estivaux", "sans brûler les étapes"],
+        ["Aller au contenu", "Proche-Orient", "Temps de lecture", "Abonnez-vous", "Sur le même sujet",
+         "terminal à conteneurs", "Réagissez", "Connectez-vous"],
+        "Liban et Chypre : un câble électrique sous la mer à l'étude", None, "2023-04-18"),
+    "tr_gazete_ara_okuma.txt": (
+        ["feribot seferleri", "haftada dört gün", "yabancı ziyaretçi sayısını"],
+        ["Son Dakika", "Haberin devamı", "ilginizi çekebilir", "otel doluluk", "Yorum yazın", "Adınız",
+         "Sonunda!"],
+        "Yunanistan ile feribot hattı yeniden açılıyor", "Ayşe Demir", "2023-05-06"),
+    "id_portal_penulis.txt": (
+        ["jam operasional pos lintas batas", "pertemuan kedua menteri perdagangan", "pasar bersama"],
+        ["Kabar Timur", "Penulis", "Simak berita", "Artikel Terkait", "Harga semen", "Komentar",
+         "Silakan login"],
+        "Timor Leste dan Indonesia Perluas Perdagangan Lintas Batas", "Yohanes Tallo", "2022-11-07"),
+    "ja_web_chosha.txt": (
+        ["電気自動車用電池の工場を建設", "二〇二五年の稼働", "千人以上の雇用"],
+        ["トップ", "この記事をシェアする", "はてなブックマーク", "おすすめ記事", "地下鉄延伸", "©"],
+        "タイと日本、EV電池工場で合弁", "佐藤花子", "2023-02-10"),
 }
 
 REPEATED = {"fr_quotidien_commentaires.txt": "conclu mardi à Nouakchott",

@@ -462,8 +462,16 @@ def _named_byline(text: str) -> bool:
 
 def header_name(text: str) -> str | None:
     """A reporter line without 'By': 'Jane Doe in Oslo' -> 'Jane Doe'; 'Jane Doe March 3, 2019'."""
-    m = _NAME_IN_PLACE.match(_strip_furniture(text))
-    return m.group("rest") if m else _name_and_date(text)
+    t = _strip_furniture(text)
+    m = _NAME_IN_PLACE.match(t)
+    if m:
+        return m.group("rest")
+    # "Ayşe Demir / İzmir", "Jean Dupont – Lyon": a name, then the place (any alphabet)
+    parts = re.split(r"\s+[/|–—-]\s+", t)
+    if len(parts) == 2 and looks_like_name(parts[0]) and 1 <= len(parts[1].split()) <= 3 \
+            and parts[1][:1].isupper() and not any(ch.isdigit() for ch in parts[1]):
+        return parts[0]
+    return _name_and_date(text)
 
 
 def _name_and_date(text: str) -> str | None:
@@ -789,6 +797,10 @@ def _mark_header(lines: list[_Line], body_start: int) -> None:
         title = solid[-1] if solid else max(cands, key=lambda i: (lines[i].n, -i))
     if title is not None:
         lines[title].reason, lines[title].title = TITLE, True
+        # "Ayşe Demir / İzmir" right under the headline reads as a breadcrumb, but is the byline
+        for i in range(title + 1, min(title + 3, body_start)):
+            if lines[i].reason == NAV and lines[i].n <= 8 and header_name(lines[i].text):
+                lines[i].reason = BYLINE
     for i in range(body_start):
         ln = lines[i]
         if ln.reason is not None:
