@@ -45,6 +45,22 @@ class Document:
     def body_text(self) -> str:
         return "\n\n".join(p.text for p in self.paragraphs)
 
+    @classmethod
+    def from_paragraphs(cls, paragraphs, doc_id: str = "doc", **fields) -> "Document":
+        """A document whose body is exactly ``paragraphs`` (texts joined by blank lines),
+        with no cleaning: for callers that already have clean text, and for tests."""
+        texts = list(paragraphs)
+        raw = "\n\n".join(texts)
+        paras, pos = [], 0
+        for t in texts:
+            start = raw.index(t, pos)
+            paras.append(Paragraph(start, start + len(t), t))
+            pos = start + len(t)
+        fields.setdefault("name", doc_id)
+        fields.setdefault("source", doc_id)
+        fields.setdefault("fmt", "txt")
+        return cls(doc_id=doc_id, raw_text=raw, paragraphs=tuple(paras), **fields)
+
 
 @dataclass(frozen=True, slots=True)
 class Amount:

@@ -5,20 +5,13 @@ import pytest
 
 from tieline.extract.figures import GROWTH, TRADE, extract_figures
 from tieline.extract.nlp import parse_document
-from tieline.model import Document, Paragraph
+from tieline.model import Document
 
 pytest.importorskip("spacy")
 
 
 def _figures(*paras: str, published: str | None = "2023-05-10"):
-    raw = "\n\n".join(paras)
-    out, pos = [], 0
-    for p in paras:
-        start = raw.index(p, pos)
-        out.append(Paragraph(start, start + len(p), p))
-        pos = start + len(p)
-    doc = Document(doc_id="t", name="t", source="t", fmt="txt", raw_text=raw,
-                   paragraphs=tuple(out), published=published)
+    doc = Document.from_paragraphs(paras, "t", published=published)
     return doc, extract_figures(parse_document(doc))
 
 

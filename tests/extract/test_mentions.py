@@ -5,20 +5,13 @@ import pytest
 
 from tieline.extract.mentions import extract_mentions, strip_title
 from tieline.extract.nlp import parse_document
-from tieline.model import Document, Paragraph
+from tieline.model import Document
 
 pytest.importorskip("spacy")
 
 
 def _mentions(*paras: str):
-    raw = "\n\n".join(paras)
-    out, pos = [], 0
-    for p in paras:
-        start = raw.index(p, pos)
-        out.append(Paragraph(start, start + len(p), p))
-        pos = start + len(p)
-    doc = Document(doc_id="t", name="t", source="t", fmt="txt", raw_text=raw,
-                   paragraphs=tuple(out), published="2023-01-01")
+    doc = Document.from_paragraphs(paras, "t", published="2023-01-01")
     return doc, extract_mentions(parse_document(doc))
 
 

@@ -5,20 +5,13 @@ import pytest
 
 from tieline.extract.nlp import parse_document
 from tieline.extract.quotes import extract_quotes, find_marked
-from tieline.model import Document, Paragraph
+from tieline.model import Document
 
 pytest.importorskip("spacy")
 
 
 def _doc(*paras: str, published: str | None = "2023-05-10") -> Document:
-    raw = "\n\n".join(paras)
-    out, pos = [], 0
-    for p in paras:
-        start = raw.index(p, pos)
-        out.append(Paragraph(start, start + len(p), p))
-        pos = start + len(p)
-    return Document(doc_id="t", name="t", source="t", fmt="txt", raw_text=raw,
-                    paragraphs=tuple(out), published=published)
+    return Document.from_paragraphs(paras, "t", published=published)
 
 
 def _quotes(*paras: str):
