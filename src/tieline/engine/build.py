@@ -106,10 +106,10 @@ def _ingest_and_extract(conn, paths, urls, report: BuildReport, jobs, engine, sc
                 tick("ingest", 1, {"problems": len(report.problems)})
                 continue
             if got.doc_id in known or got.doc_id in seen_now:
+                # the same input seen again is known; the same content under another
+                # name is a declared duplicate
                 prior = db.source_status(conn, got.source)
                 status = "known" if prior in ("new", "known") else "duplicate"
-                if got.doc_id in seen_now and prior is None:
-                    status = "duplicate"
                 setattr(report, status, getattr(report, status) + 1)
                 with conn:
                     db.record_source(conn, got.source, got.doc_id, status, report.run_id)

@@ -165,7 +165,8 @@ def record_source(conn: sqlite3.Connection, source: str, doc_id: str | None, sta
 def record_problem(conn: sqlite3.Connection, problem: Problem, run_id: int) -> None:
     conn.execute("INSERT OR REPLACE INTO problems VALUES (?, ?, ?, ?, ?)",
                  (problem.source, problem.code, problem.message, problem.stage, run_id))
-    record_source(conn, problem.source, None, "problem", run_id)
+    if problem.stage == "ingest":   # an input that became no document (later stages keep theirs)
+        record_source(conn, problem.source, None, "problem", run_id)
 
 
 def write_document(conn: sqlite3.Connection, doc: Document, records: Records, run_id: int,
