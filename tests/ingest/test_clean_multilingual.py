@@ -201,3 +201,95 @@ def test_spans_are_exact(name):
 def test_meta(name, field, idx):
     raw, result, _ = _load(name)
     assert extract_meta(raw, result, {})[field] == PAGES[name][idx]
+
+
+# ---------------------------------------------------------------- line features
+
+from tieline.ingest.clean import _Line, _words, byline_name, line_date  # noqa: E402
+from tieline.ingest.meta import _author_names  # noqa: E402
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Publié le 29 mai 2021 à 10h05", "2021-05-29"),
+    ("Mis à jour le 30 mai 2021", "2021-05-30"),
+    ("Veröffentlicht am 3. März 2022, 10:15 Uhr", "2022-03-03"),
+    ("martes, 13 de julio de 2021 a las 10:14", "2021-07-13"),
+    ("Опубликовано 12 марта 2021, 14:30", "2021-03-12"),
+    ("Yayınlanma: 14 Şubat 2022 10:45", "2022-02-14"),
+    ("نشر في ٥ يونيو ٢٠٢٢", "2022-06-05"),
+    ("الأحد ١٢/٠٣/٢٠٢٣ - ١٠:٣٠ ص", "2023-03-12"),
+    ("发布时间：2023年4月5日 10:20", "2023-04-05"),
+    ("2022年6月3日（金）15時30分", "2022-06-03"),
+    ("Diterbitkan 12 Agustus 2021", "2021-08-12"),
+    ("입력 2023.09.14 10:32", "2023-09-14"),
+])
+def test_date_lines_in_other_languages(text, expected):
+    assert line_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le 3 mars 2021, tout a changé.",            # a short sentence that mentions a date
+    "Elections in May 2024",                     # a headline with a month
+    "中老两国2023年4月5日签署协议",                  # a headline with a date inside
+    "Wahlen 2024",                                # a bare year is no page date
+    "Les ministres se sont réunis à Paris pour discuter de la coopération le 3 mars 2021.",
+])
+def test_not_date_lines(text):
+    assert line_date(text) is None
+
+
+def test_cjk_words_count_two_characters():
+    # eleven characters of Chinese weigh as six words, not one
+    assert len(_words("中国和老挝两国政府代表")) == 6
+    assert len(_words("Berlin und Warschau")) == 3
+    # a Devanagari word keeps its vowel signs
+    assert len(_words("भारत और नेपाल")) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "中国和老挝两国政府代表日前在万象签署了关于铁路运营与维护的合作协议。",
+    "وقع وزيرا الكهرباء في البلدين اتفاقية لتوسيع خط الربط الكهربائي عبر الحدود الجنوبية.",
+    "حکام کے مطابق اس منصوبے سے وسطی ایشیا کے ساتھ تجارت کا حجم کئی گنا بڑھنے کی توقع ہے۔",
+    "अधिकारियों के अनुसार इस परियोजना से दोनों देशों के बीच व्यापार को बढ़ावा मिलेगा।",
+])
+def test_prose_in_other_scripts(text):
+    ln = _Line(0, len(text), text, _words(text))
+    assert ln.sentence and ln.texty()
+
+
+def test_capitalised_nouns_do_not_make_a_headline():
+    text = "Polens Regierungschef Piotr Nowicki lobte Deutschlands Engagement."
+    ln = _Line(0, len(text), text, _words(text))
+    assert not ln.headline and ln.sentence
+    title = "Berlin Und Warschau Vereinbaren Gemeinsamen Ausbau"
+    assert _Line(0, len(title), title, _words(title)).headline
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Par Jeanne Martin", "Jeanne Martin"),
+    ("Von Hans Müller, Berlin", "Hans Müller, Berlin"),
+    ("Автор: Иван Петров", "Иван Петров"),
+    ("بقلم: أحمد حسن", "أحمد حسن"),
+    ("记者：王小明", "王小明"),
+    ("本报驻伊斯兰堡记者 李华", "李华"),
+    ("김민준 기자 minjun@example.kr", "김민준"),
+    ("Publié le 2 février 2024 par Élodie Traoré", "Élodie Traoré"),
+    ("عمان - كتب: خالد العمري", "خالد العمري"),
+])
+def test_foreign_bylines(line, name):
+    assert byline_name(line) == name
+
+
+def test_no_byline_in_a_sentence():
+    assert byline_name("Di Jakarta, para menteri bertemu untuk membahas kerja sama laut dan perdagangan.") is None
+
+
+@pytest.mark.parametrize("raw, names", [
+    ("Por Lucía Fernández y Diego Ramírez, enviados especiales", ["Lucía Fernández", "Diego Ramírez"]),
+    ("von Anna Schmidt und Jonas Weber", ["Anna Schmidt", "Jonas Weber"]),
+    ("Mehmet Yılmaz ve Ali Kaya", ["Mehmet Yılmaz", "Ali Kaya"]),
+    ("王小明、李华", ["王小明", "李华"]),
+    ("By John Y Smith", ["John Y Smith"]),      # an upper-case initial is not the Spanish "y"
+])
+def test_several_authors(raw, names):
+    assert _author_names(raw) == names

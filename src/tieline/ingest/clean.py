@@ -239,7 +239,7 @@ _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _WORD = re.compile(rf"[{_CJK}]{{1,2}}|[^\W\d_{_CJK}](?:(?![{_CJK}])[\w{_MARKS}'’.-])*|\d[\d,.]*", re.U)
 #: Sentence marks of other scripts: 。！？ (CJK), ؟ (Arabic), ۔ (Urdu), । (Devanagari).
 _STOPS = ".!?…。！？؟۔।"
-_CLOSERS = "\"'”’»)\]」』）】"
+_CLOSERS = "\"'”’»)\\]」』）】"     # (escaped "]": the string goes into a character class)
 _TERMINAL = re.compile(rf"[{_STOPS}:;：；][\s{_CLOSERS}]*$")
 _LIST_MARK = re.compile(r"^\s*(?:[-–—*•·▪►]|\d{1,2}[.)])\s+")
 _SENT_END = re.compile(rf"[{_STOPS}][{_CLOSERS}]*$")
@@ -443,7 +443,10 @@ def byline_name(text: str) -> str | None:
         m = (lexicon().byline.match(seg) or _POSTED_BY.match(seg) or lexicon().posted_by.match(seg)
              or lexicon().byline_infix.match(seg))
         # the names before a comma must be short ("Por A y B, enviados especiales a Ilo")
-        if m and len(_words(re.split(r"[,(|]", m.group("rest"))[0])) <= 8 and len(_words(m.group("rest"))) <= 14:
+        rest = m.group("rest") if m else ""
+        n_rest = len(_words(rest))
+        if m and (n_rest <= 8 or (n_rest <= 14 and len(_words(re.split(r"[,(|]", rest)[0])) <= 8
+                                   and not _SENT_END.search(rest))):
             return m.group("rest").strip()
         m = lexicon().byline_suffix.match(_EMAIL.sub("", seg).strip())
         if m and 1 <= len(_words(m.group("rest"))) <= 4 and not any(ch.isdigit() for ch in m.group("rest")):
