@@ -151,6 +151,15 @@ PAGES = {
         ["電気自動車用電池の工場を建設", "二〇二五年の稼働", "千人以上の雇用"],
         ["トップ", "この記事をシェアする", "はてなブックマーク", "おすすめ記事", "地下鉄延伸", "©"],
         "タイと日本、EV電池工場で合弁", "佐藤花子", "2023-02-10"),
+    "ar_maqal_ra2y.txt": (
+        ["تحولا واضحا في اتجاه تجارة دول الخليج", "الموانئ والتقنية والزراعة", "شركائها القدامى والجدد",
+         "تقلبات أسعار النفط"],
+        ["سلمى يوسف", "شارك المقال"],
+        "العلاقات الخليجية الآسيوية في عقد جديد", "سلمى يوسف", None),
+    "zh_pinglun_jianyue.txt": (
+        ["跨境电子商务发展迅速", "数据保护和税收规则", "统一的电子商务标准"],
+        ["陈思远", "2021年5月29日", "作者系"],
+        "东盟与中国的数字贸易合作前景", "陈思远", "2021-05-29"),
 }
 
 REPEATED = {"fr_quotidien_commentaires.txt": "conclu mardi à Nouakchott",
@@ -293,3 +302,15 @@ def test_no_byline_in_a_sentence():
 ])
 def test_several_authors(raw, names):
     assert _author_names(raw) == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أحمد حسن", True), ("د. محمد خان", True), ("王小明", True), ("राहुल शर्मा", True),
+    ("أخبار عربية", False),       # a section label of the lexicon
+    ("اقتصاد", False),            # one word
+    ("Jane Doe", False),           # a cased script: looks_like_name decides
+    ("中老两国签署铁路运营合作协议", False),   # too long for a name
+])
+def test_uncased_names(text, expected):
+    from tieline.ingest.clean import uncased_name
+    assert uncased_name(text) is expected

@@ -516,6 +516,27 @@ def looks_like_name(text: str) -> bool:
     return not is_place(" ".join(toks))
 
 
+def uncased_name(text: str) -> bool:
+    """A name in a script without capitals, the line straight under a headline: 'أحمد حسن',
+    'علی رضا', '王小明' (2-4 words; for Han and kana, 2-6 characters).
+
+    Without capitals there is no telling a name from a label, so only this position counts,
+    and not a line of the lexicon's section words or desks."""
+    lex = lexicon()
+    t = _strip_furniture(text)
+    toks = t.split()
+    while toks and toks[0].lower() in lex.honorifics:
+        toks = toks[1:]
+    if not toks or t.lower() in lex.section_words or t.lower() in lex.generic_authors:
+        return False
+    if len(toks) == 1 and _CJK_CHAR.match(toks[0]):
+        return 2 <= len(toks[0]) <= 6 and all(_CJK_CHAR.match(ch) for ch in toks[0])
+    uncased = all(any(ch.isalpha() for ch in w) and not any(ch.isupper() or ch.islower() or ch.isdigit() for ch in w)
+                  for w in toks)
+    return 2 <= len(toks) <= 4 and uncased \
+        and not any(w.lower() in lex.section_words or w.lower() in lex.generic_name_tokens for w in toks)
+
+
 def is_place(text: str) -> bool:
     """'New Delhi', 'Islamabad Bureau': a place name fills most of the line."""
     try:
@@ -808,8 +829,8 @@ def _mark_header(lines: list[_Line], body_start: int) -> None:
         ln = lines[i]
         if ln.reason is not None:
             continue
-        if title is not None and i > title and not forum and looks_like_name(_strip_furniture(ln.text)) \
-                and ln.n <= 6:
+        if title is not None and i > title and not forum and ln.n <= 6 \
+                and (looks_like_name(_strip_furniture(ln.text)) or (i == title + 1 and uncased_name(ln.text))):
             ln.reason = BYLINE
         else:
             ln.reason = HEADER

@@ -12,7 +12,7 @@ import re
 
 from ..extract import dates as _dates
 from .clean import (BIO, BYLINE, DATE, DATE_RE, FORUM, TITLE, CleanResult, byline_name, date_only,
-                    header_name, lexicon, line_date, looks_like_name)
+                    header_name, lexicon, line_date, looks_like_name, uncased_name)
 from .language import detect_language
 
 
@@ -266,7 +266,7 @@ def extract_meta(raw: str, clean: CleanResult, hints: dict | None = None) -> dic
             if r != BYLINE or p.start > first:
                 continue
             names = _author_names(byline_name(p.text) or header_name(p.text)
-                                  or (p.text if looks_like_name(p.text) else None))
+                                  or (p.text if looks_like_name(p.text) or uncased_name(p.text) else None))
             if names:
                 author = _join(names)
                 break
