@@ -314,3 +314,19 @@ def test_several_authors(raw, names):
 def test_uncased_names(text, expected):
     from tieline.ingest.clean import uncased_name
     assert uncased_name(text) is expected
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("PARIS, 3 mars 2021 (AFP) - Le gouvernement a annoncé un nouvel accord avec ses voisins du sud.", "2021-03-03"),
+    ("МОСКВА, 12 марта 2021. /ТАСС/. Россия и Казахстан подписали соглашение о строительстве газопровода.",
+     "2021-03-12"),
+    ("القاهرة، ٥ يونيو ٢٠٢٢ - أعلنت الحكومة توقيع اتفاقية جديدة مع السودان بشأن الربط الكهربائي بين البلدين.",
+     "2022-06-05"),
+    # a date inside the first sentence is the event's, not the page's
+    ("Le ministre, arrivé le 3 mars 2021 à Paris, a signé un accord de coopération énergétique avec ses voisins.",
+     None),
+])
+def test_dateline_opening_the_body(opening, expected):
+    raw = (f"Un titre pour la page\n\n{opening}\n\n"
+           "Les deux délégations ont signé un accord sur le gaz naturel et la coopération énergétique.\n")
+    assert extract_meta(raw, clean_text(raw), {})["published"] == expected

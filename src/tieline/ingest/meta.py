@@ -96,6 +96,11 @@ _DATELINE = re.compile(
 #: "KARACHI, (Agency / Site - 29th Nov, 2023) ...": the date inside the agency credit.
 _AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},?\s*\([^()]{0,80}?(?P<date>" + DATE_RE.pattern + r")\s*\)", re.I)
 
+#: "PARIS, 3 mars 2021 (AFP) -", "МОСКВА, 12 марта 2021. /ТАСС/.", "القاهرة، ٥ يونيو ٢٠٢٢ -":
+#: a place, a comma, a date in any language line_date reads, then the agency or a dash.
+_FOREIGN_DATELINE = re.compile(r"^\s*[^\W\d_][^,،.:;()\n]{1,40}?\s*[,،]\s*(?P<date>[^()\n]{4,40}?)\s*"
+                               r"(?=[(/\-–—:]|\.\s|$)")
+
 #: The text naming its own time: "during the current month in 2018", "this year, 2019".
 _NOW_YEAR = re.compile(r"\b(?:current|this|present)\s+(?:month|year)\s*,?\s*(?:in|of)?\s*((?:19|20)\d{2})\b", re.I)
 
@@ -226,6 +231,11 @@ def _published_from_text(raw: str, clean: CleanResult) -> str | None:
         m = _AGENCY_DATELINE.match(p.text[:160])
         if m:
             return to_iso(m.group("date"))
+        m = _FOREIGN_DATELINE.match(p.text[:160])
+        if m:
+            iso = line_date(m.group("date"))
+            if iso:
+                return iso
     # a lone date line right under the article (press releases sign off with their date)
     if clean.paragraphs:
         body_end = clean.paragraphs[-1].end
