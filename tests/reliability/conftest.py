@@ -29,7 +29,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         return
     secs, what = t["slowest"]
     terminalreporter.write_sep("-", "tieline reliability")
+    slowest = f"; slowest input read: {secs:.1f}s ({what})" if what else ""
     terminalreporter.write_line(
-        f"hostile inputs tried: {t['inputs']} in {t['builds']} builds; crashes: {t['crashes']}; "
-        f"losses: {t['losses']}; extraction failures (T120): {t['extract_failures']}; "
-        f"slowest input: {secs:.1f}s ({what})")
+        f"inputs tried: {t['inputs']} in {t['builds']} builds; crashes: {t['crashes']}; "
+        f"losses: {t['losses']}; extraction failures (T120): {t['extract_failures']}{slowest}")
