@@ -330,3 +330,12 @@ def test_dateline_opening_the_body(opening, expected):
     raw = (f"Un titre pour la page\n\n{opening}\n\n"
            "Les deux délégations ont signé un accord sur le gaz naturel et la coopération énergétique.\n")
     assert extract_meta(raw, clean_text(raw), {})["published"] == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Text messages were sent to all staff",              # 'Text' is a byline label only with a colon
+    "Oleh karena itu pemerintah menaikkan harga.",       # 'oleh' opens sentences too
+    "كتب الرئيس رسالة إلى نظيره في الخرطوم أمس.",           # 'كتب' (wrote) without a colon
+])
+def test_byline_words_in_sentences(line):
+    assert byline_name(line) is None

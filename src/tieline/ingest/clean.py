@@ -110,7 +110,9 @@ def lexicon() -> _Lexicon:
         agencies=frozenset(data["agencies"]),
         honorifics=frozenset(data["honorifics"]),
         # a colon (also the full-width one of CJK pages) or a slash ("文/...") may close the prefix
-        byline=re.compile(r"^(?:" + _phrases(prefixes) + r")(?:\s*[:：/／]\s*|\s+)(?P<rest>\S.*)$", re.I),
+        # prefixes that are also common words ("Text", "Autor", "كتب" = wrote) count only with a colon
+        byline=re.compile(r"^(?:(?:" + _phrases(prefixes) + r")(?:\s*[:：/／]\s*|\s+)|(?:"
+                          + _phrases(data["byline_prefixes_colon"]) + r")\s*[:：]\s*)(?P<rest>\S.*)$", re.I),
         date_label=re.compile(r"^(?:" + _phrases(labels) + r")(?!\w)\s*[:：]?\s*", re.I),
         social_words=frozenset(data["social_words"]),
         list_heading=_alt(data["list_heading"], True),
@@ -445,6 +447,8 @@ def byline_name(text: str) -> str | None:
         # the names before a comma must be short ("Por A y B, enviados especiales a Ilo")
         rest = m.group("rest") if m else ""
         n_rest = len(_words(rest))
+        if m and n_rest >= 5 and _SENT_END.search(rest) and not _CJK_CHAR.search(rest):
+            continue      # "Oleh karena itu, pemerintah menaikkan harga.": a sentence, not a byline
         if m and (n_rest <= 8 or (n_rest <= 14 and len(_words(re.split(r"[,(|]", rest)[0])) <= 8
                                    and not _SENT_END.search(rest))):
             return m.group("rest").strip()
