@@ -339,3 +339,15 @@ def test_dateline_opening_the_body(opening, expected):
 ])
 def test_byline_words_in_sentences(line):
     assert byline_name(line) is None
+
+
+def test_labelled_date_beats_the_site_date_bar():
+    raw = ("Lundi 5 juin 2023\nAccueil | Monde | Économie\n\n"
+           "Le Maroc et la Mauritanie relancent leur route commerciale\n\nPar Karim Benali\n\n"
+           "Mis à jour le 4 juin 2023 à 19h00\n\nPublié le 3 juin 2023 à 08h00\n\n"
+           "Les gouvernements des deux pays ont annoncé la réouverture complète du poste frontalier aux camions.\n\n"
+           "Selon les douanes, plus de deux cents poids lourds franchissent désormais la frontière chaque jour.\n")
+    meta = extract_meta(raw, clean_text(raw), {})
+    assert meta["published"] == "2023-06-03"
+    assert meta["author"] == "Karim Benali"
+    assert meta["title"] == "Le Maroc et la Mauritanie relancent leur route commerciale"

@@ -73,6 +73,7 @@ class _Lexicon:
     glued: re.Pattern
     posted_by: re.Pattern
     updated: re.Pattern
+    published: re.Pattern
     date_filler: frozenset
     date_filler_re: re.Pattern
     byline_cut: frozenset
@@ -124,6 +125,7 @@ def lexicon() -> _Lexicon:
         posted_by=re.compile(r"^(?:" + _phrases(data["posted_by_labels"]) + r")\b.{0,60}?\s(?:"
                              + _phrases(data["posted_by_words"]) + r")\s*[:：]?\s+(?P<rest>\S.*)$", re.I),
         updated=re.compile(r"^\s*(?:" + _phrases(data["updated_labels"]) + r")(?!\w)", re.I),
+        published=re.compile(r"^\s*(?:" + _phrases(data["published_labels"]) + r")(?!\w)", re.I),
         # "홍길동 기자", "山田太郎記者": languages that put the reporter's title after the name
         byline_suffix=re.compile(r"^(?P<rest>\S(?:.{0,28}\S)?)\s*(?:" + _phrases(data["byline_suffixes"]) + r")$"),
         # "本报驻某地记者 李华": the reporter's title after the paper's and the place's name

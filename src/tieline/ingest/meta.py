@@ -191,7 +191,7 @@ def _published_from_text(raw: str, clean: CleanResult) -> str | None:
         if iso:
             # a date the page labels as such ("date 2021-07-15", "Published: ...") first,
             # then the one nearest the headline or byline
-            labelled = 0 if _LABEL_START.match(p.text) else 1
+            labelled = 0 if _LABEL_START.match(p.text) or lexicon().published.match(p.text) else 1
             distance = min((abs(k - a) for a in anchors), default=0)
             found.append((labelled, distance, -k, iso))
     if found:
