@@ -165,3 +165,12 @@ def test_abstract_subject_is_not_an_actor():
     assert not [e for e in evs if e.type == "THREATEN"]
     _, evs = _events("Kenya threatened to close its border with Somalia.")
     assert [e for e in evs if e.type == "THREATEN"]
+
+
+def test_long_runs_of_names_stay_fast():
+    import time
+    text = "Chile and Peru " * 300 + "signed a deal."
+    t = time.perf_counter()
+    _, evs = _events(text)
+    assert time.perf_counter() - t < 10
+    assert find_project("The " + "Great " * 3000 + "plan") is None

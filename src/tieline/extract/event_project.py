@@ -7,7 +7,9 @@ from functools import lru_cache
 from .event_lexicon import lexicon
 
 _Q = "\"'\u2018\u2019\u201c\u201d"
-_WORD = r"(?:[A-Z][\w\-\u2019']*|[A-Z0-9][\w\-]*)"
+# One unambiguous alternative: overlapping ones make the repeated group below backtrack
+# exponentially on long runs of capitalised words.
+_WORD = r"[A-Z0-9][\w\-\u2019']*"
 _JOIN = r"(?:of|and|&|for)"
 _STOP = frozenset({"The", "A", "An", "This", "That", "These", "Both", "Its", "Their", "In",
                    "On", "At", "Under", "With", "For", "By", "From", "Of", "And", "Also"})
