@@ -341,6 +341,8 @@ def _jsonl_case() -> list[Case]:
         "{}",
         json.dumps({"text": good(14), "html": "<p>both</p>"}),
         json.dumps({"id": "", "text": good(15)}),
+        json.dumps({"id": "raw-separators", "text": good(16) + "\u2028 \u2029 \u0085 \x1c\x1d\x1e end."},
+                   ensure_ascii=False),
     ]
     data = "\n".join(lines).encode("utf-8") + b"\n\n"
     n = sum(1 for ln in lines if ln.strip())

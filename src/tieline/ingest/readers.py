@@ -143,7 +143,9 @@ def _jsonl_items(path: Path, src: str) -> Iterator[Item]:
         yield Item(src, problem=Problem(src, exc.code, exc.message))
         return
     n = 0
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # "\n" only: str.splitlines() also breaks at U+2028, U+0085, \x1c.., which JSON
+    # allows raw inside a string, and would cut a valid record in two.
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         n += 1
