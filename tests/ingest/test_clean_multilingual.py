@@ -160,6 +160,23 @@ PAGES = {
         ["跨境电子商务发展迅速", "数据保护和税收规则", "统一的电子商务标准"],
         ["陈思远", "2021年5月29日", "作者系"],
         "东盟与中国的数字贸易合作前景", "陈思远", "2021-05-29"),
+    "es_columna_opinion.txt": (
+        ["un punto de paso para quienes viajaban", "los mercados de Tapachula", "río Suchiate"],
+        ["Opinión", "15/08/2022", "responsabilidad exclusiva", "Compartir este artículo"],
+        "La frontera que une a México y Guatemala", "Carmen Ruiz", "2022-08-15"),
+    "ru_novosti_foto.txt": (
+        ["увеличить число грузовых поездов", "пассажирского поезда"],
+        ["Лента новостей", "пресс-служба", "Текст:", "1 245", "Источник", "Подписывайтесь", "Самое читаемое",
+         "Цены на уголь"],
+        "Монголия и Россия расширят железнодорожное сообщение", "Дмитрий Соколов", "2022-04-28"),
+    "it_quotidiano_di_minuscolo.txt": (
+        ["terminale di gas naturale liquefatto", "fino a un terzo della capacità", "un passo decisivo"],
+        ["Accedi", "Riproduzione riservata", "3 commenti", "Finalmente una buona notizia", "Scrivi un commento"],
+        "Slovenia e Croazia, accordo sul terminale del gas a Veglia", "Laura Bianchi", "2020-07-07"),
+    "pt_portal_cookies.txt": (
+        ["memorando para a formação de técnicos", "bolsas de estudo", "segundo semestre"],
+        ["utiliza cookies", "Aceitar", "Atualizado há", "Leia mais", "caju", "Mais lidas", "Preço do combustível"],
+        "Moçambique e Portugal assinam acordo sobre gás natural", "João Pereira", "2021-05-05"),
 }
 
 REPEATED = {"fr_quotidien_commentaires.txt": "conclu mardi à Nouakchott",
