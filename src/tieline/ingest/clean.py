@@ -5,8 +5,11 @@ headline, a byline and a date, the article, and then the furniture that follows 
 (share buttons, tag lists, related articles, reader comments, footers). The cleaner
 works on lines and on general features only:
 
-* line shape: word count, end punctuation, Title Case, digits only, dates only;
-* lexicon cues read from ``boilerplate.json`` (share/comment/cookie/... phrases);
+* line shape: word count, end punctuation, Title Case, digits only, dates only - in any
+  script: Han and kana count a word per two characters, 。！？ ؟ ۔ । end sentences, and a
+  short line the shared date reader reads as a date (in ~40 languages) is a date line;
+* lexicon cues read from ``boilerplate.json`` (share/comment/cookie/related/byline/date-label
+  phrases in English and a dozen other languages);
 * position: the body starts at the first line that reads like prose (ten words or
   more ending in a sentence mark); what precedes it is header material (title, byline,
   date, nav); after a reader-comment heading, a forum member block or a list of dated
@@ -76,7 +79,7 @@ class _Lexicon:
     published: re.Pattern
     date_filler: frozenset
     date_filler_re: re.Pattern
-    byline_cut: frozenset
+    byline_cut: re.Pattern
     name_split: re.Pattern
     byline_suffix: re.Pattern
     byline_infix: re.Pattern
@@ -132,7 +135,9 @@ def lexicon() -> _Lexicon:
         byline_infix=_alt(data["byline_patterns"], True),
         date_filler=frozenset(data["date_filler_words"]),
         date_filler_re=re.compile("|".join(f"(?:{p})" for p in data["date_filler_patterns"])),
-        byline_cut=frozenset(data["byline_cut_words"]),
+        # where a byline's name ends: a separator, or a word starting another field ("for", "pour")
+        byline_cut=re.compile(r"\s*(?:[,،、|/•·(（]|\s[-–—]\s|(?<!\w)(?:" + _phrases(data["byline_cut_words"])
+                              + r")(?!\w))\s*"),    # lower case only: "By Per Hansen"
         # several authors in one byline: "A and B", "A y B", "A und B", "A、B"
         name_split=re.compile(r"\s+(?:" + _phrases(data["name_joiners"]) + r")\s+|\s*["
                               + re.escape(data["name_separators"]) + r"]\s*"),   # lower-case joiners only: "John Y Smith"
@@ -446,11 +451,11 @@ def byline_name(text: str) -> str | None:
         seg = seg.strip()
         m = (lexicon().byline.match(seg) or _POSTED_BY.match(seg) or lexicon().posted_by.match(seg)
              or lexicon().byline_infix.match(seg))
-        # the names before a comma must be short ("Por A y B, enviados especiales a Ilo")
         rest = m.group("rest") if m else ""
         n_rest = len(_words(rest))
         if m and n_rest >= 5 and _SENT_END.search(rest) and not _CJK_CHAR.search(rest):
             continue      # "Oleh karena itu, pemerintah menaikkan harga.": a sentence, not a byline
+        # short, or short names before a comma ("Por A y B, enviados especiales a Ilo")
         if m and (n_rest <= 8 or (n_rest <= 14 and len(_words(re.split(r"[,(|]", rest)[0])) <= 8
                                    and not _SENT_END.search(rest))):
             return m.group("rest").strip()

@@ -3,6 +3,9 @@
 Sources, in order of trust: ``hints`` (HTML meta tags, JSON-LD, JSONL fields), then
 the header lines the cleaner set aside (headline, byline, a date line), then a
 dateline opening the first body paragraph ("ISLAMABAD, 19 January 2023 (APP): ...").
+Pages in other languages go the same way: the cleaner's lexicon knows their byline words
+("Par", "Von", "بقلم", "记者"), their date labels ("Publié le", "Aktualisiert am"; an update
+label never gives the publication date) and their "and" between authors.
 A date is never taken from a URL, guessed from the content, read from a forum
 member's join date or from a teaser list; a page that states no date gets ``None``.
 """
@@ -47,8 +50,7 @@ def clean_author(raw: str | None) -> str | None:
     if d:
         text = text[:d.start()]
     text = re.split(r"\s\d", text, maxsplit=1)[0]
-    cut = "|".join(re.escape(w) for w in sorted(lex.byline_cut, key=len, reverse=True))
-    text = re.split(r"\s*(?:[,،、|/•·(（]|\s[-–—]\s|(?<!\w)(?:" + cut + r")(?!\w))\s*", text, maxsplit=1)[0]
+    text = lex.byline_cut.split(text, maxsplit=1)[0]
     text = DATE_RE.sub("", text).strip(" .:-–—")
     toks = text.split()
     hon = {h.rstrip(".") for h in lex.honorifics}
