@@ -177,6 +177,19 @@ PAGES = {
         ["memorando para a formação de técnicos", "bolsas de estudo", "segundo semestre"],
         ["utiliza cookies", "Aceitar", "Atualizado há", "Leia mais", "caju", "Mais lidas", "Preço do combustível"],
         "Moçambique e Portugal assinam acordo sobre gás natural", "João Pereira", "2021-05-05"),
+    "zh_duanju.txt": (
+        ["霍尔果斯口岸进出口货运量", "中欧班列的开行数量", "农产品和机电产品", "扩建边境一侧的物流中心"],
+        ["环球经贸网", "正文", "来源", "分享到", "微信", "热门推荐", "新疆棉花"],
+        "中哈口岸货运量创历史新高", "刘洋", "2023-08-21"),
+    "ar_bila_nuqta.txt": (
+        ["تنمية المناطق الحدودية المشتركة", "منطقة تجارة حرة", "آلاف فرص العمل"],
+        ["سياسة", "تابعونا", "اقرأ أيضا", "زيت الزيتون"],
+        "تونس والجزائر توقعان اتفاقا لتطوير المناطق الحدودية", "ليلى بن علي", "2023-02-14"),
+    "de_agentur_foto.txt": (
+        ["Ausbau der Bahnverbindung zwischen Wien und Budapest", "900 Millionen Euro", "im kommenden Frühjahr"],
+        ["Lesezeit", "Foto: dpa", "Veröffentlicht", "(dpa/red)", "Mehr aus Wirtschaft", "Inflation",
+         "12 Kommentare", "Na endlich", "Jetzt kommentieren"],
+        "Wien und Budapest wollen Bahnstrecke ausbauen", None, "2021-09-22"),
 }
 
 REPEATED = {"fr_quotidien_commentaires.txt": "conclu mardi à Nouakchott",
@@ -368,3 +381,31 @@ def test_labelled_date_beats_the_site_date_bar():
     assert meta["published"] == "2023-06-03"
     assert meta["author"] == "Karim Benali"
     assert meta["title"] == "Le Maroc et la Mauritanie relancent leur route commerciale"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("2023-08-21 14:02:11 来源：环球经贸网 作者：刘洋", "刘洋"),
+    ("22.09.2021 | Autor: Jan Novak | Quelle: dpa", "Jan Novak"),
+    ("作者：刘洋 编辑：王五", "刘洋"),
+])
+def test_labelled_author_among_other_fields(line, name):
+    assert byline_name(line) == name
+
+
+def test_page_without_full_stops_keeps_its_paragraphs():
+    paras = ["وقعت الحكومتان اتفاقا جديدا يهدف إلى تنمية المناطق الحدودية المشتركة وتحسين ظروف عيش السكان فيها",
+             "ويشمل الاتفاق إنشاء منطقة تجارة حرة قرب المعبر الحدودي الرئيسي بين البلدين خلال العامين المقبلين",
+             "وقال وزير التجارة إن المشروع سيوفر آلاف فرص العمل للشباب في المحافظات الداخلية من البلاد"]
+    raw = "عنوان الخبر هنا\n\n" + "\n\n".join(paras) + "\n\nتابعونا على فيسبوك\n"
+    body = [p.text for p in clean_text(raw).paragraphs]
+    assert body == paras
+
+
+def test_punctuated_page_is_not_relaxed():
+    # one long line without a stop among punctuated paragraphs stays a non-sentence (a menu here)
+    raw = ("Accueil Monde Économie Culture Sport Sciences Santé Voyages Emploi Immobilier Éducation Débats\n\n"
+           "Les deux pays voisins ont conclu mardi un accord qui fixe le partage des revenus du champ gazier.\n\n"
+           "Le texte prévoit que chaque État recevra la moitié des recettes pendant les dix premières années.\n\n"
+           "Les premières livraisons de gaz liquéfié sont attendues à la fin de l’année prochaine, selon eux.\n")
+    body = "\n".join(p.text for p in clean_text(raw).paragraphs)
+    assert "Accueil" not in body and "partage des revenus" in body

@@ -83,6 +83,7 @@ class _Lexicon:
     name_split: re.Pattern
     byline_suffix: re.Pattern
     byline_infix: re.Pattern
+    byline_field: re.Pattern
 
 
 def _alt(patterns, whole: bool) -> re.Pattern:
@@ -133,6 +134,8 @@ def lexicon() -> _Lexicon:
         byline_suffix=re.compile(r"^(?P<rest>\S(?:.{0,28}\S)?)\s*(?:" + _phrases(data["byline_suffixes"]) + r")$"),
         # "本报驻某地记者 李华": the reporter's title after the paper's and the place's name
         byline_infix=_alt(data["byline_patterns"], True),
+        byline_field=re.compile(r"(?:^|\s)(?:" + _phrases([*prefixes, *data["byline_prefixes_colon"]])
+                                + r")\s*[:：]\s*(?P<rest>[^\s:：|][^:：|]*?)\s*(?=\s\S+\s*[:：]|\s[|•·]|$)", re.I),
         date_filler=frozenset(data["date_filler_words"]),
         date_filler_re=re.compile("|".join(f"(?:{p})" for p in data["date_filler_patterns"])),
         # where a byline's name ends: a separator, or a word starting another field ("for", "pour")
@@ -315,6 +318,26 @@ class _Line:
         """Prose; ``last`` accepts a final line the excerpt cut off mid-sentence."""
         return self._texty and (self.terminal or self.n >= 25 or last)
 
+    def as_unpunctuated_prose(self) -> None:
+        """On a page that does not close its paragraphs with a stop, a long line ends a sentence."""
+        self.terminal = True
+        self.sentence = not self.headline
+        self._texty = not self.headline
+
+
+#: On such a page, a line this long (in words) is a paragraph.
+_UNPUNCTUATED_MIN_WORDS = 12
+
+
+def _adapt_to_unpunctuated(lines: list[_Line]) -> None:
+    """Some pages (often in Arabic, Persian or Urdu) end paragraphs without a full stop.
+    When most long lines of a page lack one, a long line is a paragraph all the same; on a
+    page that does punctuate, nothing changes."""
+    long = [ln for ln in lines if ln.n >= _UNPUNCTUATED_MIN_WORDS]
+    if len(long) >= 2 and sum(ln.terminal for ln in long) * 3 < len(long):
+        for ln in long:
+            ln.as_unpunctuated_prose()
+
 
 def _split_lines(raw: str) -> list[_Line]:
     lines = []
@@ -451,17 +474,23 @@ def byline_name(text: str) -> str | None:
         seg = seg.strip()
         m = (lexicon().byline.match(seg) or _POSTED_BY.match(seg) or lexicon().posted_by.match(seg)
              or lexicon().byline_infix.match(seg))
-        rest = m.group("rest") if m else ""
+        # another labelled field after the name ends it: "作者：刘洋 编辑：王五"
+        rest = re.split(r"\s+(?=[^\s:：]+\s*[:：])", m.group("rest"), maxsplit=1)[0] if m else ""
         n_rest = len(_words(rest))
         if m and n_rest >= 5 and _SENT_END.search(rest) and not _CJK_CHAR.search(rest):
             continue      # "Oleh karena itu, pemerintah menaikkan harga.": a sentence, not a byline
         # short, or short names before a comma ("Por A y B, enviados especiales a Ilo")
         if m and (n_rest <= 8 or (n_rest <= 14 and len(_words(re.split(r"[,(|]", rest)[0])) <= 8
                                    and not _SENT_END.search(rest))):
-            return m.group("rest").strip()
+            return rest.strip()
         m = lexicon().byline_suffix.match(_EMAIL.sub("", seg).strip())
         if m and 1 <= len(_words(m.group("rest"))) <= 4 and not any(ch.isdigit() for ch in m.group("rest")):
             return m.group("rest").strip()
+    # a labelled author among other labelled fields of a header line:
+    # "2023-08-21 14:02 来源：某网 作者：刘洋", "22.09.2021 | Autor: Jan Novak | Quelle: dpa"
+    m = lexicon().byline_field.search(_strip_furniture(text))
+    if m and 1 <= len(_words(m.group("rest"))) <= 4:
+        return m.group("rest").strip()
     return None
 
 
@@ -657,6 +686,7 @@ def clean_text(raw: str, main: tuple[tuple[int, int], ...] | None = None,
     lines = _split_lines(raw)
     lines, prefixes = _split_date_prefix(raw, lines)
     lines = _merge_wrapped(raw, lines)
+    _adapt_to_unpunctuated(lines)
     if not lines:
         return CleanResult((), tuple(Paragraph(p.start, p.end, p.text) for p in prefixes),
                            tuple(DATE for _ in prefixes))
