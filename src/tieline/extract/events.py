@@ -25,7 +25,11 @@ from ..model import Event
 from . import event_roles as roles
 from .event_lexicon import FIELD_MODES, Spec, lexicon
 from .event_project import find_location, find_project, project_acronyms
+from .amounts import find_amounts
+from .countries import find_countries
+from .dates import attach_date
 from .nlp import ParsedDoc, Sentence
+from .status import resolve_status
 
 #: Types that can be acts of one state alone (on its own soil or people); the
 #: cooperative ones need two parties to be a relation at all.
@@ -107,7 +111,6 @@ class Context:
 def _ranked_states(found, doc) -> tuple[str, ...]:
     """States by how much the document is about them: mentions, with the title and
     the lead weighing more and venues ("talks in X") less."""
-    from .countries import find_countries
     n = Counter()
     for m in find_countries(doc.title or ""):
         n[m.iso3] += 3
@@ -427,7 +430,7 @@ def _build(sent, r: Trigger, spec: Spec, actors, ctx, doc, root_toks) -> Event |
     if spec.type == "COOPERATE" and mode == "other":
         mode = lexicon().coop_modes.get(sector, mode)
     countries, source, target = _one_russia(countries), _one_russia(source), _one_russia(target)
-    status = _status(sent, _act_token(r))
+    status = _status(sent, _act_token(r), spec.type)
     etype = spec.type
     if status == "negated" and spec.negated_type and r.spec.negated_type:
         etype, mode, status = spec.negated_type, "rejection", "occurred"   # "do not accept"
@@ -536,16 +539,14 @@ def _sector(spec: Spec, text: str) -> str:
 
 # ---------------------------------------------------------------- helpers (shared modules)
 
-def _status(sent, tok) -> str:
-    from .status import resolve_status
+def _status(sent, tok, event_type: str) -> str:
     try:
-        return resolve_status(sent, tok) or "occurred"
+        return resolve_status(sent, tok, event_type=event_type) or "occurred"
     except Exception:  # a helper bug must not lose the event
         return "occurred"
 
 
 def _date(sent, tok, published):
-    from .dates import attach_date
     try:
         return attach_date(sent, tok, published)
     except Exception:
@@ -553,7 +554,6 @@ def _date(sent, tok, published):
 
 
 def _amounts(evidence: str, start: int):
-    from .amounts import find_amounts
     try:
         found = find_amounts(evidence)
     except Exception:

@@ -1,6 +1,8 @@
 """URL lists: fetch pages over HTTP(S) at build time (the only network use)."""
 from __future__ import annotations
 
+import http.client
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -9,10 +11,35 @@ from typing import Iterator
 from .. import __version__, config
 from ..errors import TielineError
 from ..model import Document, Problem
-from .readers import _checked, _looks_like_html, decode, make_document
-from .html import html_to_text
+from .readers import _checked, _looks_like_html, _render_html, decode, make_document
 
 TIMEOUT_S = 20
+#: A whole page, however slowly the server drips it, gets this long.
+TOTAL_TIMEOUT_S = 60
+_CHUNK = 1 << 16
+
+
+def _read_capped(resp, deadline: float) -> bytes:
+    """The body, up to MAX_FILE_BYTES + 1 bytes, within the deadline (T109 past it).
+
+    ``timeout`` on urlopen bounds each socket read, not the page: a server sending a
+    byte every few seconds would otherwise hold the build forever.
+    """
+    parts, size = [], 0
+    while size <= config.MAX_FILE_BYTES:
+        if time.monotonic() > deadline:
+            raise TielineError("T109", f"page not received within {TOTAL_TIMEOUT_S} s")
+        chunk = resp.read1(_CHUNK) if hasattr(resp, "read1") else resp.read(_CHUNK)
+        if not chunk:
+            # read1 does not raise IncompleteRead: a body shorter than its declared
+            # Content-Length shows as bytes still owed when the stream ends.
+            owed = getattr(resp, "length", None)
+            if owed:
+                raise TielineError("T109", f"connection closed with {owed} bytes of the page missing")
+            break
+        parts.append(chunk)
+        size += len(chunk)
+    return b"".join(parts)
 
 
 def read_url_list(path: str | Path) -> list[str]:
@@ -27,28 +54,31 @@ def read_url_list(path: str | Path) -> list[str]:
 def fetch(url: str) -> Document:
     if not url.lower().startswith(("http://", "https://")):
         raise TielineError("T109", "not an http(s) URL")
-    req = urllib.request.Request(url, headers={"User-Agent": f"tieline/{__version__}"})
     try:
+        req = urllib.request.Request(url, headers={"User-Agent": f"tieline/{__version__}"})
+        deadline = time.monotonic() + TOTAL_TIMEOUT_S
         with urllib.request.urlopen(req, timeout=TIMEOUT_S) as resp:
-            raw = resp.read(config.MAX_FILE_BYTES + 1)
+            raw = _read_capped(resp, deadline)
             charset = resp.headers.get_content_charset()
     except urllib.error.HTTPError as exc:
         raise TielineError("T109", f"HTTP {exc.code} {exc.reason}") from exc
     except (urllib.error.URLError, OSError, ValueError) as exc:
         raise TielineError("T109", f"cannot fetch: {getattr(exc, 'reason', exc)}") from exc
+    except http.client.HTTPException as exc:    # truncated body, garbage status line, too many headers
+        raise TielineError("T109", f"broken HTTP response ({type(exc).__name__})") from exc
     if len(raw) > config.MAX_FILE_BYTES:
         raise TielineError("T104", "page exceeds the size limit")
     text = None
     if charset:
         try:
             text = _checked(raw.decode(charset))
-        except (UnicodeDecodeError, LookupError):
-            text = None
+        except (UnicodeError, LookupError, TielineError):
+            text = None     # a wrong or exotic declared charset: sniff the bytes instead
     text = text or decode(raw)
     name = url.rstrip("/").rsplit("/", 1)[-1].split("?")[0] or "index"
     name = Path(name).stem or name
     if _looks_like_html(text) or "<" in text[:200]:
-        rendered, hints = html_to_text(text)
+        rendered, hints = _render_html(text)
         hints["url"] = hints.get("url") or url
         return make_document(rendered, name=name, source=url, fmt="url", hints=hints)
     return make_document(text, name=name, source=url, fmt="url", hints={"url": url})
@@ -60,3 +90,7 @@ def fetch_all(urls: list[str]) -> Iterator[Document | Problem]:
             yield fetch(url)
         except TielineError as exc:
             yield Problem(url, exc.code, exc.message)
+        except RecursionError:
+            yield Problem(url, "T106", "page nested too deeply to read")
+        except (ValueError, UnicodeError) as exc:
+            yield Problem(url, "T105", f"cannot read page text: {str(exc)[:200]}")
