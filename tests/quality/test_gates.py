@@ -21,14 +21,31 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 pytestmark = pytest.mark.quality
 
+# Issue floors where reached, else the level reached (rounded down), so quality never
+# silently drops. Raise them as the extractor improves; never lower them silently.
 FLOORS = {
     "seeds": {
         "body.keep": 0.95, "body.drop": 0.95, "meta.acc": 0.8,
+        "events.identified.f1": 0.7, "events.classified.f1": 0.6,
+        "events.attributes.status": 0.9, "events.attributes.date": 0.9,
+        "events.attributes.countries": 0.8, "events.attributes.direction": 0.68,
+        "events.attributes.amounts": 0.95, "timeline.date.f1": 0.8,
+        "quotes.identified.f1": 0.95, "quotes.speaker_acc": 0.95, "figures.correct.f1": 0.9,
+        "entities.found.f1": 0.78, "entities.alias_merge.f1": 0.65,
+        "clusters.f1": 0.15, "conflicts.f1": 0.6,
     },
     "dev": {
-        "body.keep": 0.95, "body.drop": 0.9, "meta.acc": 0.75,
+        "body.keep": 0.95, "body.drop": 0.9, "meta.acc": 0.9,
+        "events.identified.f1": 0.66, "events.classified.f1": 0.6,
+        "events.attributes.status": 0.88, "events.attributes.date": 0.68,
+        "events.attributes.countries": 0.72, "events.attributes.direction": 0.6,
+        "timeline.date.f1": 0.6,
+        "quotes.identified.f1": 0.95, "quotes.speaker_acc": 0.95,
+        "entities.found.f1": 0.85, "clusters.f1": 0.33, "conflicts.f1": 0.45,
     },
-    "plover": {},
+    "plover": {
+        "events.identified.f1": 0.78, "events.classified.f1": 0.53,
+    },
 }
 
 
