@@ -261,6 +261,8 @@ from tieline.ingest.meta import _author_names  # noqa: E402
     ("2022年6月3日（金）15時30分", "2022-06-03"),
     ("Diterbitkan 12 Agustus 2021", "2021-08-12"),
     ("입력 2023.09.14 10:32", "2023-09-14"),
+    ("2022年03月12日 14:30 来源：人民网", "2022-03-12"),     # the source field beside the date
+    ("12.03.2022 Quelle: dpa", "2022-03-12"),
 ])
 def test_date_lines_in_other_languages(text, expected):
     assert line_date(text) == expected
