@@ -52,8 +52,13 @@ THRESHOLD = 3.0
 PARTIES_CROSS = 1.0
 #: Bonus for a referring mention and its antecedent.
 ANTECEDENT = 1.5
+#: Penalty when a later mention of one article marks an act in addition ("also").
+ADDITIVE = 2.5
 #: Two groups merge only when their mean pair score reaches this.
 MEAN_LINK = 1.5
+#: ... and this when the link that proposes the merge joins two documents: a report
+#: must agree with another's whole chain of mentions, not with its one closest line.
+MEAN_LINK_XDOC = 2.5
 #: No cluster grows beyond this many mentions (a guard against runaway merges).
 MAX_CLUSTER = 60
 #: Events of one document this close (chars) are "adjacent" mentions.
@@ -147,10 +152,31 @@ def _series_re() -> re.Pattern:
     return re.compile(r"\b(?:" + count + r"|\d{1,2})\s+(?:" + skip + r"[\w'-]+\s+){0,3}?(?:" + nouns + r")\b")
 
 
-@lru_cache(maxsize=2)
-def _anaphora_re(key: str = "anaphora") -> re.Pattern:
-    phrases = sorted(cues()[key], key=len, reverse=True)
+@lru_cache(maxsize=1)
+def _party_anaphora_re() -> re.Pattern:
+    phrases = sorted(cues()["party_anaphora"], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _anaphora_re() -> tuple[re.Pattern, dict[str, str]]:
+    """A definite noun phrase naming an act ("the agreement", "the landmark MoU",
+    "this upcoming visit") and the event type each head noun names."""
+    c = cues()
+    noun_type = {n: t for t, ns in c["anaphora_nouns"].items() for n in ns}
+    dets = "|".join(re.escape(d) for d in c["anaphora_determiners"])
+    nouns = "|".join(re.escape(n) for n in sorted(noun_type, key=len, reverse=True))
+    # up to two modifiers, none of them a verb-like joiner that starts a new clause
+    mod = r"(?:(?!(?:and|or|was|were|is|are|of|to|with)\b)[\w'-]+\s+){0,2}?"
+    return re.compile(r"\b(?:" + dets + r")\s+" + mod + r"(" + nouns + r")\b"), noun_type
+
+
+def anaphoric(text: str, type_: str) -> bool:
+    """Does ``text`` name an act of ``type_`` by a definite noun phrase ("The agreement
+    was signed by ...")? The noun must fit the event's own type: in a trade event,
+    "under the deal" names the deal, not the trade."""
+    rx, noun_type = _anaphora_re()
+    return any(noun_type.get(m.group(1)) == type_ for m in rx.finditer(norm_text(text)))
 
 
 @lru_cache(maxsize=4096)
@@ -196,8 +222,8 @@ def _features(e: Event, persons: frozenset[str] = frozenset()) -> _Feat:
         words=content_words(e.evidence or ""),
         text=text,
         editions=editions(e.evidence or ""),
-        anaphoric=bool(_anaphora_re().search(text)),
-        refers=bool(_anaphora_re().search(text) or _anaphora_re("party_anaphora").search(text)),
+        anaphoric=anaphoric(text, e.type),
+        refers=anaphoric(text, e.type) or bool(_party_anaphora_re().search(text)),
         location=loc,
         location_iso3=_country_code(e.location) if loc else None,
         persons=persons,
@@ -215,6 +241,17 @@ def _status_group(s: str) -> str:
     if s in STATUS_FUTURE:
         return "future"
     return s
+
+
+def _era(e: Event) -> str | None:
+    """'soviet' when the event names the Soviet Union, 'post' when it names Russia,
+    else None (the scorer treats both as one state; their eras still differ)."""
+    cs = set(e.countries)
+    if "SUN" in cs and "RUS" not in cs:
+        return "soviet"
+    if "RUS" in cs and "SUN" not in cs:
+        return "post"
+    return None
 
 
 def _spans_overlap(a: Event, b: Event) -> bool:
@@ -310,70 +347,93 @@ def text_similarity(fa: _Feat, fb: _Feat) -> float:
 def pair_score(a: Event, b: Event, fa: _Feat | None = None, fb: _Feat | None = None,
                use_date: bool = True) -> float:
     """How strongly two (not vetoed) events look like one act. ~3 and up: same act."""
+    return sum(v for _, v in score_parts(a, b, fa, fb, use_date))
+
+
+def score_parts(a: Event, b: Event, fa: _Feat | None = None, fb: _Feat | None = None,
+                use_date: bool = True) -> list[tuple[str, float]]:
+    """The evidence behind ``pair_score``, one (reason, points) item each: what a
+    reader (or a test) needs to see why two mentions were or were not merged."""
     fa = fa or _features(a)
     fb = fb or _features(b)
-    score = 0.0
+    parts: list[tuple[str, float]] = []
+
+    def add(reason: str, points: float) -> None:
+        if points:
+            parts.append((reason, points))
     rel = date_relation(a.date, b.date) if use_date else "unknown"
     if rel == "equal":
-        score += {3: 2.5, 2: 1.5, 1: 0.75}.get(precision(a.date), 0)
+        add("same date", {3: 2.5, 2: 1.5, 1: 0.75}.get(precision(a.date), 0))
     elif rel == "compatible":
-        score += 0.75 if min(precision(a.date), precision(b.date)) >= 2 else 0.25
-    elif rel == "near":
-        score += 0.5
+        add("compatible date", 0.75 if min(precision(a.date), precision(b.date)) >= 2 else 0.25)
+    elif rel == "near" and a.doc_id != b.doc_id:
+        # reports may date a multi-day event by different days; one article that
+        # names two days ("talks on Thursday", "signing on Friday") means two acts
+        add("near date", 0.5)
     if a.project and b.project and a.project != b.project:
         # two names for one project happen (renames, acronyms): a strong doubt, not a veto
-        score -= 2.5
+        add("other project", -2.5)
     if a.project and a.project == b.project:
         # inside one article every event may belong to its one project: weak there
-        score += 1.5 if a.doc_id != b.doc_id else 0.5
+        add("same project", 1.5 if a.doc_id != b.doc_id else 0.5)
     if fa.location and fa.location == fb.location:
-        score += 1.0
+        add("same place", 1.0)
     shared, clash = _shared_amounts(a, b)
-    score += min(shared, 2) * 1.0 - clash * 1.5
+    add("shared amounts", min(shared, 2) * 1.0)
+    add("clashing amounts", -clash * 1.5)
     if a.mode and b.mode and a.mode != "other" and b.mode != "other":
         if a.mode == b.mode:
-            score += 0.75
+            add("same mode", 0.75)
         elif a.type != "CONSULT":
             # a visit, its meeting and its talks are facets of one encounter; an arms
             # delivery and a joint venture are two acts
-            score -= 2.0
+            add("other mode", -2.0)
     if a.mode == b.mode and fa.countries == fb.countries and bool(fa.target) != bool(fb.target):
         # "the three sides met" vs "they also met the host's minister": two meetings
-        score -= 1.0
+        add("directed vs symmetric", -1.0)
     if _status_group(a.status) != _status_group(b.status):
-        score -= 1.5
+        add("past vs future", -1.5)
     elif a.status == b.status:
-        score += 0.25
+        add("same status", 0.25)
     else:
         # a running series ("have been holding drills since 2016") vs one dated act
-        score -= 2.0 if a.date and b.date else 0.75
+        add("ongoing vs occurred", -2.0 if a.date and b.date else -0.75)
     if a.status == b.status == "proposed":
         # speculation names no act of its own: only near-identical wording is one
-        score -= 1.0
+        add("both proposed", -1.0)
     if fa.numbers and fb.numbers and not (fa.numbers & fb.numbers):
         # "Unit 2" vs "Units 3 and 4", "22-member" vs "50-member"
-        score -= 1.0
+        add("other numbers", -1.0)
     if fa.countries and fa.countries == fb.countries:
-        score += 0.5
+        add("same parties", 0.5)
     elif fa.countries and fb.countries and not (fa.countries <= fb.countries or fb.countries <= fa.countries):
-        score -= PARTIES_CROSS
+        add("crossed parties", -PARTIES_CROSS)
     if fa.editions and fa.editions == fb.editions:
-        score += 1.0
-    sim = text_similarity(fa, fb)
-    score += 4.0 * (sim - 0.2)
+        add("same edition", 1.0)
+    neutral = cues()["neutral_sectors"]
+    if a.type != "CONSULT" and a.sector and b.sector and a.sector != b.sector \
+            and a.sector not in neutral and b.sector not in neutral:
+        # a defence deal and a gas deal of the same two states are two deals; one
+        # meeting, though, covers many fields
+        add("other sector", -1.5)
+    if _era(a) and _era(b) and _era(a) != _era(b):
+        # the Soviet Union signs only Soviet-era acts: "then Soviet leader" vs "Russia"
+        add("other era", -2.0)
+    add("wording", 4.0 * (text_similarity(fa, fb) - 0.2))
     if fa.persons and fb.persons and not (fa.persons & fb.persons):
         # "the minister visited Moscow" and "the general visited Moscow": two visits
-        score -= 1.5
+        add("other people", -1.5)
     if a.doc_id == b.doc_id:
         later = fb if b.start > a.start else fa
         if later.additive:
-            score -= 1.5
+            # "the participants also met ...": the article itself says another act
+            add("additive", -ADDITIVE)
         gap = max(a.start, b.start) - min(a.end, b.end)
         if gap <= ADJACENT:
-            score += 1.0
+            add("adjacent", 1.0)
         if later.refers and gap <= 3 * ADJACENT:
-            score += 1.0
-    return score
+            add("refers back", 1.0)
+    return parts
 
 
 # ------------------------------------------------------------------ blocking
@@ -506,7 +566,9 @@ def cluster_events(events: Sequence[Event], docs: Mapping[str, Any] | None = Non
     for i, j in chain(candidate_pairs(events, feats), ((a, b) for b, a in back.items())):
         s = link(i, j)
         if s is not None and s >= threshold:
-            scored.append((-s, i, j))
+            # an article's own mentions first: its coreference chains form before
+            # other reports are weighed against them as wholes
+            scored.append((int(events[i].doc_id != events[j].doc_id), -s, i, j))
     scored = sorted(set(scored))
     group = list(range(len(events)))           # union-find parent
     members: dict[int, list[int]] = {}
@@ -517,7 +579,7 @@ def cluster_events(events: Sequence[Event], docs: Mapping[str, Any] | None = Non
             x = group[x]
         return x
 
-    for _, i, j in scored:
+    for across, _, i, j in scored:
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
@@ -527,7 +589,7 @@ def cluster_events(events: Sequence[Event], docs: Mapping[str, Any] | None = Non
         # average link: the groups must agree as wholes, so one strong pair cannot
         # chain two different acts through a shared neighbour
         cross = [link(x, y) for x in mi for y in mj]
-        if any(c is None for c in cross) or sum(cross) / len(cross) < MEAN_LINK:
+        if any(c is None for c in cross) or sum(cross) / len(cross) < (MEAN_LINK_XDOC if across else MEAN_LINK):
             continue
         group[rj] = ri
         members[ri] = mi + mj
