@@ -99,6 +99,7 @@ class _Feat:
     refers: bool                      # anaphoric, or refers to its parties: "both sides"
     location: str | None
     location_iso3: str | None
+    location_known: bool              # a country, capital or city the lexicon knows
     persons: frozenset[str]
     additive: bool
     numbers: frozenset[str]
@@ -166,17 +167,29 @@ def _anaphora_re() -> tuple[re.Pattern, dict[str, str]]:
     noun_type = {n: t for t, ns in c["anaphora_nouns"].items() for n in ns}
     dets = "|".join(re.escape(d) for d in c["anaphora_determiners"])
     nouns = "|".join(re.escape(n) for n in sorted(noun_type, key=len, reverse=True))
-    # up to two modifiers, none of them a verb-like joiner that starts a new clause
-    mod = r"(?:(?!(?:and|or|was|were|is|are|of|to|with)\b)[\w'-]+\s+){0,2}?"
+    # up to three modifiers ("the path-breaking bilateral nuclear deal"), none of them
+    # a word that starts a new phrase
+    mod = r"(?:(?!(?:and|or|was|were|is|are|of|to|with|on|in|for|by)\b)[\w'-]+\s+){0,3}?"
     return re.compile(r"\b(?:" + dets + r")\s+" + mod + r"(" + nouns + r")\b"), noun_type
 
 
 def anaphoric(text: str, type_: str) -> bool:
     """Does ``text`` name an act of ``type_`` by a definite noun phrase ("The agreement
-    was signed by ...")? The noun must fit the event's own type: in a trade event,
-    "under the deal" names the deal, not the trade."""
+    was signed by ...")? The noun must fit the event's own type (in a trade event "the
+    deal" names the deal, not the trade) and not follow a preposition ("talks held on
+    the first day of the meeting" are a part of the meeting, not the meeting)."""
     rx, noun_type = _anaphora_re()
-    return any(noun_type.get(m.group(1)) == type_ for m in rx.finditer(norm_text(text)))
+    text = re.sub(r"[\"“”‘’]", "", norm_text(text))      # scare quotes around a modifier
+    return any(noun_type.get(m.group(1)) == type_ and not _setting_re().search(text[:m.start()])
+               for m in rx.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _setting_re() -> re.Pattern:
+    """A preposition just before a definite act noun: "on the first day of the
+    meeting", "under the deal" name another act's setting, not the act."""
+    preps = sorted(cues()["setting_prepositions"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in preps) + r")\s*$")
 
 
 @lru_cache(maxsize=4096)
@@ -208,6 +221,12 @@ def _country_code(place: str) -> str | None:
     return SAME_COUNTRY.get(code, code) if code else None
 
 
+@lru_cache(maxsize=4096)
+def _known_place(place: str) -> bool:
+    from ..extract.countries import iso3
+    return bool(iso3(place, places=True) or _country_code(place))
+
+
 #: "also met", "another embargo": the text marks an act in addition to one told before
 _ADDITIVE = re.compile(r"\b(?:also|another|separately|in addition|additionally|a separate|a second)\b")
 
@@ -226,6 +245,7 @@ def _features(e: Event, persons: frozenset[str] = frozenset()) -> _Feat:
         refers=anaphoric(text, e.type) or bool(_party_anaphora_re().search(text)),
         location=loc,
         location_iso3=_country_code(e.location) if loc else None,
+        location_known=bool(loc) and _known_place(e.location),
         persons=persons,
         additive=bool(_ADDITIVE.search(text)),
         numbers=small_numbers(e.evidence or ""),
@@ -267,6 +287,38 @@ def vetoed(a: Event, b: Event, fa: _Feat, fb: _Feat, check_date: bool = True) ->
     return veto_reason(a, b, fa, fb, check_date) is not None
 
 
+def parties_agree(a: Event, b: Event, fa: _Feat, fb: _Feat) -> bool:
+    """Can the two party lists be one act's? Most parties shared; or one list is the
+    other's with states left out (a report names two of the four delegations); or
+    both name the same person on the same day (the host of a summit coded as a party
+    in one report). Each list may also name one state the other does not (scored
+    down, not vetoed)."""
+    ca, cb = fa.countries, fb.countries
+    if not ca or not cb:
+        return True
+    if len(ca & cb) / len(ca | cb) >= 0.6:
+        return True
+    if (ca < cb or cb < ca) and min(len(ca), len(cb)) >= 2:
+        return True
+    return bool(ca & cb) and same_people(fa.persons, fb.persons) and precision(a.date) == 3 \
+        and date_relation(a.date, b.date) == "equal"
+
+
+def same_people(pa: frozenset[str], pb: frozenset[str]) -> bool:
+    """Do two sets of names share a person? "Shehbaz Sharif" is "Muhammad Shehbaz
+    Sharif" (one name's words inside the other's); a shared surname alone is not
+    ("Nawaz Sharif" and "Shehbaz Sharif" are brothers, not one man)."""
+    if pa & pb:
+        return True
+    for x in pa:
+        wx = set(x.split())
+        for y in pb:
+            wy = set(y.split())
+            if len(wx) >= 2 and len(wy) >= 2 and (wx <= wy or wy <= wx):
+                return True
+    return False
+
+
 def veto_reason(a: Event, b: Event, fa: _Feat, fb: _Feat, check_date: bool = True) -> str | None:
     """Why two events cannot be one act (a short code), or None when they can."""
     if a.type != b.type:
@@ -295,12 +347,8 @@ def veto_reason(a: Event, b: Event, fa: _Feat, fb: _Feat, check_date: bool = Tru
     if fa.editions and fb.editions and not (fa.editions & fb.editions):
         return "edition"
     # parties: one set must contain the other and they must share most members
-    ca, cb = fa.countries, fb.countries
-    if ca and cb:
-        # most parties shared; one list may name a state the other leaves out, or (less
-        # often, and scored down) each may name one the other does not
-        if len(ca & cb) / len(ca | cb) < 0.6:
-            return "parties"
+    if not parties_agree(a, b, fa, fb):
+        return "parties"
     # direction: two directed acts with disjoint actors (a visit to vs a visit from)
     if fa.target and fb.target and fa.source and fb.source and not (fa.source & fb.source):
         return "direction"
@@ -310,7 +358,9 @@ def veto_reason(a: Event, b: Event, fa: _Feat, fb: _Feat, check_date: bool = Tru
             # the country takes part; otherwise two different places
             ok = (fa.location_iso3 and fa.location_iso3 in fb.countries) or \
                 (fb.location_iso3 and fb.location_iso3 in fa.countries)
-            if not ok:
+            # a known city and a name the lexicon does not know may be a venue inside
+            # it ("Washington" and "the Benjamin Franklin Room"): no proof of two places
+            if not ok and fa.location_known == fb.location_known:
                 return "place"
     return None
 
@@ -397,7 +447,10 @@ def score_parts(a: Event, b: Event, fa: _Feat | None = None, fb: _Feat | None = 
         add("same status", 0.25)
     else:
         # a running series ("have been holding drills since 2016") vs one dated act
-        add("ongoing vs occurred", -2.0 if a.date and b.date else -0.75)
+        # a one-off act (a signing) is either done or not: "signed an MoU" and "to
+        # finalize the deal" are two acts
+        one_off = a.mode in cues()["one_off_modes"] and a.mode == b.mode
+        add("ongoing vs occurred", -2.0 if (a.date and b.date) or one_off else -0.75)
     if a.status == b.status == "proposed":
         # speculation names no act of its own: only near-identical wording is one
         add("both proposed", -1.0)
@@ -420,7 +473,7 @@ def score_parts(a: Event, b: Event, fa: _Feat | None = None, fb: _Feat | None = 
         # the Soviet Union signs only Soviet-era acts: "then Soviet leader" vs "Russia"
         add("other era", -2.0)
     add("wording", 4.0 * (text_similarity(fa, fb) - 0.2))
-    if fa.persons and fb.persons and not (fa.persons & fb.persons):
+    if fa.persons and fb.persons and not same_people(fa.persons, fb.persons):
         # "the minister visited Moscow" and "the general visited Moscow": two visits
         add("other people", -1.5)
     if a.doc_id == b.doc_id:
