@@ -95,6 +95,7 @@ class Case:
     big: bool = False
     jsonl_lines: int = 0                    # for .jsonl: the number of non-blank lines
     note: str = ""
+    contains: str = ""                      # for documents: text the decoded raw_text must hold
     sources: list[str] = field(default_factory=list)
 
 
@@ -182,13 +183,14 @@ def _encoding_cases() -> list[Case]:
         Case("enc/utf16be-bom.txt", b"\xfe\xff" + article(102).encode("utf-16-be"), expect="doc"),
         Case("enc/utf16le-nobom.txt", article(103).encode("utf-16-le"), expect="doc"),
         Case("enc/utf16be-nobom.txt", article(104).encode("utf-16-be"), expect="doc"),
-        Case("enc/utf16le-nobom-ru.txt", (ru + "\n").encode("utf-16-le"), expect="any"),
+        Case("enc/utf16le-nobom-ru.txt", (ru + "\n").encode("utf-16-le"), expect="doc", contains=ru[:30]),
         Case("enc/utf16-bom-odd.txt", b"\xff\xfe" + article(105).encode("utf-16-le") + b"A", codes=("T105",)),
         Case("enc/utf16-bom-html.html", b"\xff\xfe" + html_page(106).encode("utf-16-le"), expect="doc"),
         Case("enc/utf32-bom.txt", "\ufeff".encode("utf-32-le") + article(107).encode("utf-32-le"), expect="doc"),
         Case("enc/utf8-bom.txt", b"\xef\xbb\xbf" + article(108).encode(), expect="doc"),
-        Case("enc/latin1-fr.txt", (fr + "\n\n" + en).encode("latin-1", "replace"), expect="doc"),
-        Case("enc/cp1251-ru.txt", ("\u0421\u0442\u0430\u0442\u044c\u044f\n\n" + ru + "\n").encode("cp1251"), expect="any"),
+        Case("enc/latin1-fr.txt", (fr + "\n\n" + en).encode("latin-1", "replace"), expect="doc", contains=fr[:40]),
+        Case("enc/cp1251-ru.txt", ("\u0421\u0442\u0430\u0442\u044c\u044f\n\n" + ru + "\n").encode("cp1251"), expect="doc",
+             contains=ru[:30]),
         Case("enc/cp1252-quotes.txt", article(109).replace("\u201c", '"').replace("\u201d", '"').encode("ascii")
              .replace(b"minister", b"minist\x93er\x94"), expect="doc"),
         Case("enc/koi8r-ru.txt", (ru + "\n").encode("koi8-r"), expect="any"),
@@ -197,7 +199,11 @@ def _encoding_cases() -> list[Case]:
         Case("enc/truncated-multibyte.txt", article(111).encode() + "\u20ac".encode()[:2], expect="any"),
         Case("enc/overlong.txt", article(112).encode().replace(b"/", b"\xc0\xaf"), expect="any"),
         Case("enc/utf8-surrogates.txt", article(113).encode() + b"\xed\xa0\x80\xed\xbf\xbf", expect="any"),
-        Case("enc/cesu-emoji.txt", article(114).encode() + "\U0001F600".encode("utf-16-le", "surrogatepass"), expect="any"),
+        # one broken sequence at the end must not turn the correct UTF-8 quotes into mojibake
+        Case("enc/cesu-emoji.txt", article(114).encode() + "\U0001F600".encode("utf-16-le", "surrogatepass"), expect="doc",
+             contains="\u201cWe are ready"),
+        Case("enc/one-bad-byte.txt", article(124, extra="\u201cQuoted words,\u201d she said in S\u00e3o Paulo.").encode()
+             .replace(b"Talks", b"Tal\xffks", 1), expect="doc", contains="\u201cQuoted words,\u201d she said in S\u00e3o"),
         Case("enc/cr-only.txt", article(115).replace("\n", "\r").encode(), expect="doc"),
         Case("enc/crlf.txt", article(116).replace("\n", "\r\n").encode(), expect="doc"),
         Case("enc/mixed-eol.txt", article(117).replace("\n\n", "\r\n\n\r").encode(), expect="doc"),
@@ -641,6 +647,10 @@ def test_hostile_tree(tmp_path, monkeypatch, reliability_tally, request):
                     failures.append(f"{c.rel}: expected a declared duplicate, got {status}")
                 if row["doc_id"] not in by_doc:
                     failures.append(f"{c.rel}: status {status} but document {row['doc_id']} not stored")
+                elif c.contains and c.contains not in by_doc[row["doc_id"]].raw_text:
+                    failures.append(f"{c.rel}: decoded text lacks {c.contains[:30]!r}")
+                elif len(by_doc[row["doc_id"]].title or "") > readers.MAX_META_CHARS:
+                    failures.append(f"{c.rel}: title of {len(by_doc[row['doc_id']].title)} characters")
         for x in extra_inputs:
             if str(x) not in sources or sources[str(x)]["status"] != "problem":
                 losses += 1

@@ -227,19 +227,53 @@ def decode(raw: bytes) -> str:
             raise TielineError("T102", "empty or whitespace-only file")
     if head.count(b"\x00"):
         # UTF-16 without a BOM: every other byte of ASCII text is NUL.
+        # Non-Latin UTF-16 (Cyrillic, Greek...) has NULs only where ASCII spaces and
+        # digits stand: fewer, but all on one side.
         even, odd = head[0::2].count(0), head[1::2].count(0)
-        if max(even, odd) > 0.3 * (len(head) / 2) and min(even, odd) < 0.05 * (len(head) / 2):
+        one_sided = min(even, odd) == 0 and max(even, odd) >= 0.05 * (len(head) / 2)
+        if one_sided or (max(even, odd) > 0.3 * (len(head) / 2) and min(even, odd) < 0.05 * (len(head) / 2)):
             enc = "utf-16-be" if even > odd else "utf-16-le"
             try:
-                return _checked(raw.decode(enc))
+                text = raw.decode(enc)
             except UnicodeDecodeError:
-                pass
+                text = None
+            if text is not None and _one_script(text):
+                return _checked(text)
         raise TielineError("T103", "binary file (contains NUL bytes)")
     try:
         return _checked(raw.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(raw)
+    if mostly is not None:
+        return _checked(mostly)
     return _checked(_legacy_decode(raw))
+
+
+def _one_script(text: str) -> bool:
+    """Text, not binary read as UTF-16: ASCII plus one 128-code-point block carry most
+    of the letters (random bytes decoded as UTF-16 scatter over hundreds of blocks)."""
+    sample = [ord(c) >> 7 for c in text[:4096] if not c.isspace()]
+    if not sample:
+        return False
+    blocks: dict[int, int] = {}
+    for b in sample:
+        blocks[b] = blocks.get(b, 0) + 1
+    top = sorted(blocks.values(), reverse=True)[:2]
+    return sum(top) >= 0.9 * len(sample)
+
+
+def _mostly_utf8(raw: bytes) -> str | None:
+    """UTF-8 with a few broken sequences (a corrupt byte, a cut-off tail): decode it as
+    UTF-8 with U+FFFD for the breakage, instead of guessing a legacy code page for the
+    whole file (which turns every correct accent and quote into mojibake). Needs proof
+    the file is UTF-8: more valid multi-byte characters than broken sequences."""
+    text = raw.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - raw.count("\ufffd".encode())
+    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if 0 < bad < good and bad <= max(2, len(text) // 1000):
+        return text
+    return None
 
 
 def _legacy_decode(raw: bytes) -> str:
@@ -319,6 +353,15 @@ def _mask_long_runs(text: str) -> str:
     return _LONG_RUN.sub(repl, text)
 
 
+#: Metadata fields (title, author, site, url) longer than this are cut: a 200 KB
+#: <title> is page garbage, and every export and listing would carry it.
+MAX_META_CHARS = 1000
+
+
+def _capped(value: str) -> str:
+    return value if len(value) <= MAX_META_CHARS else value[:MAX_META_CHARS - 1].rstrip() + "\u2026"
+
+
 def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
@@ -350,7 +393,7 @@ def make_document(raw_text: str, *, name: str, source: str, fmt: str, hints: dic
         meta = extract_meta(raw_text, cleaned, hints)
     except Exception:   # noqa: BLE001 - metadata is optional; the article is not
         meta = {k: hints.get(k) for k in ("title", "author", "published", "url", "site")}
-    meta = {k: (scrub(v) if isinstance(v, str) else None) for k, v in meta.items()}
+    meta = {k: (_capped(scrub(v)) if isinstance(v, str) else None) for k, v in meta.items()}
     body = "\n".join(p.text for p in cleaned.paragraphs)
     try:
         language = hints.get("lang_detected") or detect_language(body)
@@ -364,6 +407,7 @@ def make_document(raw_text: str, *, name: str, source: str, fmt: str, hints: dic
             site = urlparse(url).netloc
         except ValueError:   # "http://[::1" and friends
             site = None
+    url, site = (_capped(url) if url else None), (_capped(site) if site else None)
     return Document(
         doc_id=content_id(raw_text),
         name=name,
@@ -405,6 +449,8 @@ def _record_document(item: Item) -> Document:
     rid = rec.get("id")
     name = str(rid) if isinstance(rid, (str, int)) and str(rid).strip() else f"{stem}-{item.source.rsplit(':', 1)[-1]}"
     if isinstance(rec.get("text"), str):
+        if not rec["text"].strip():
+            raise TielineError("T102", "record text is empty")
         text = scrub(_checked(rec["text"]))
         return make_document(text, name=name, source=item.source, fmt="jsonl", hints=hints)
     rendered, html_hints = _render_html(scrub(_checked(rec["html"])))
