@@ -181,7 +181,16 @@ def anaphoric(text: str, type_: str) -> bool:
     rx, noun_type = _anaphora_re()
     text = re.sub(r"[\"“”‘’]", "", norm_text(text))      # scare quotes around a modifier
     return any(noun_type.get(m.group(1)) == type_ and not _setting_re().search(text[:m.start()])
-               for m in rx.finditer(text))
+               and not _instance_re().search(m.group(0)) for m in rx.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _instance_re() -> re.Pattern:
+    """A modifier picking one act of a series: "the first meeting", "the last such
+    meeting", "the 8th session" introduce an act; they do not refer back."""
+    c = cues()
+    words = sorted(set(c["instance_modifiers"]) | set(c["ordinals"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r"|\d+(?:st|nd|rd|th))\b")
 
 
 @lru_cache(maxsize=1)
@@ -338,8 +347,14 @@ def veto_reason(a: Event, b: Event, fa: _Feat, fb: _Feat, check_date: bool = Tru
     if fa.series != fb.series:
         # "two earlier meetings were held" sums up a series: not one of its meetings
         return "series"
-    if check_date and date_relation(a.date, b.date) == "incompatible":
-        return "date"
+    if check_date:
+        rel = date_relation(a.date, b.date)
+        if rel == "incompatible":
+            return "date"
+        if rel == "near" and a.doc_id == b.doc_id:
+            # one article naming two days ("talks on Thursday", "the signing on
+            # Friday") tells two acts; only other reports date one act by another day
+            return "date"
     if a.project and b.project and a.project != b.project and a.doc_id == b.doc_id:
         # one article keeps its projects apart; across reports one project may go by
         # two names (a rename), which the score weighs instead
