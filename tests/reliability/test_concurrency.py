@@ -322,3 +322,36 @@ def test_readers_racing_the_first_build_see_no_kb_or_a_whole_one(tmp_path):
                     wrong[f"{exc.code}: {exc.message[:50]}"] += 1
         t.join()
     assert not wrong, dict(wrong)
+
+
+def _as_v1(kb: Path, drop_column: bool) -> None:
+    """Turn a fresh knowledge base back into schema 1 (before figures.qualifier)."""
+    with sqlite3.connect(kb) as c:
+        if drop_column:
+            c.execute("ALTER TABLE figures DROP COLUMN qualifier")
+        c.execute("UPDATE kb_meta SET value='1' WHERE key='schema_version'")
+
+
+@pytest.mark.skipif(1 not in db.MIGRATIONS, reason="no real 1 -> 2 migration in this version")
+def test_a_real_schema_1_knowledge_base_is_migrated(small_kb):
+    _as_v1(small_kb, drop_column=True)
+    with pytest.raises(TielineError) as exc_info:
+        KB(small_kb)
+    assert exc_info.value.code == "T205"
+    build([], small_kb)
+    assert _version(small_kb) == db.SCHEMA_VERSION
+    with sqlite3.connect(small_kb) as c:
+        cols = {r[1] for r in c.execute("PRAGMA table_info(figures)")}
+        assert "qualifier" in cols
+        assert c.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.skipif(1 not in db.MIGRATIONS, reason="no real 1 -> 2 migration in this version")
+@pytest.mark.xfail(strict=False, reason="db.migrate commits a migration script (executescript) before the version "
+                   "bump: a build killed between the two leaves the change applied at the old version, and the "
+                   "next run fails re-applying it, reported as T203 'not a tieline knowledge base'")
+def test_a_migration_interrupted_before_its_version_bump_recovers(small_kb):
+    _as_v1(small_kb, drop_column=False)        # the column is there, the version still says 1
+    build([], small_kb)
+    assert _version(small_kb) == db.SCHEMA_VERSION
