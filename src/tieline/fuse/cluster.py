@@ -466,8 +466,9 @@ def score_parts(a: Event, b: Event, fa: _Feat | None = None, fb: _Feat | None = 
         # finalize the deal" are two acts
         one_off = a.mode in cues()["one_off_modes"] and a.mode == b.mode
         add("ongoing vs occurred", -2.0 if (a.date and b.date) or one_off else -0.75)
-    if a.status == b.status == "proposed":
+    if a.status == b.status == "proposed" and a.doc_id != b.doc_id:
         # speculation names no act of its own: only near-identical wording is one
+        # (inside one article, a proposal re-mentioned is that proposal)
         add("both proposed", -1.0)
     if fa.numbers and fb.numbers and not (fa.numbers & fb.numbers):
         # "Unit 2" vs "Units 3 and 4", "22-member" vs "50-member"
@@ -516,8 +517,14 @@ def _block_keys(e: Event, f: _Feat) -> list[tuple]:
         keys.append(("one", e.type, cs[0]))
     else:
         keys.append(("doc", e.type, e.doc_id))
+    if cs:
+        # an article's mentions of one act may name different parties (or none)
+        keys.append(("doc", e.type, e.doc_id))
     if e.project:
         keys.append(("project", e.type, e.project))
+    for p in sorted(f.persons)[:4]:
+        # reports that name one person may code the parties differently
+        keys.append(("person", e.type, " ".join(p.split()[-2:])))
     return keys
 
 
@@ -630,14 +637,7 @@ def cluster_events(events: Sequence[Event], docs: Mapping[str, Any] | None = Non
                 pair_scores[k] = s
         return pair_scores[k]
 
-    scored = []
-    for i, j in chain(candidate_pairs(events, feats), ((a, b) for b, a in back.items())):
-        s = link(i, j)
-        if s is not None and s >= threshold:
-            # an article's own mentions first: its coreference chains form before
-            # other reports are weighed against them as wholes
-            scored.append((int(events[i].doc_id != events[j].doc_id), -s, i, j))
-    scored = sorted(set(scored))
+    pairs = list(dict.fromkeys(chain(candidate_pairs(events, feats), ((a, b) for b, a in back.items()))))
     group = list(range(len(events)))           # union-find parent
     members: dict[int, list[int]] = {}
 
@@ -647,21 +647,44 @@ def cluster_events(events: Sequence[Event], docs: Mapping[str, Any] | None = Non
             x = group[x]
         return x
 
-    for across, _, i, j in scored:
-        ri, rj = find(i), find(j)
-        if ri == rj:
-            continue
-        mi, mj = members.get(ri, [ri]), members.get(rj, [rj])
-        if len(mi) + len(mj) > MAX_CLUSTER:
-            continue
-        # average link: the groups must agree as wholes, so one strong pair cannot
-        # chain two different acts through a shared neighbour
-        cross = [link(x, y) for x in mi for y in mj]
-        if any(c is None for c in cross) or sum(cross) / len(cross) < (MEAN_LINK_XDOC if across else MEAN_LINK):
-            continue
-        group[rj] = ri
-        members[ri] = mi + mj
-        members.pop(rj, None)
+    def merge(candidates, mean_link: float) -> None:
+        scored = []
+        for i, j in candidates:
+            s = link(i, j)
+            if s is not None and s >= threshold:
+                scored.append((-s, i, j))
+        for _, i, j in sorted(scored):
+            ri, rj = find(i), find(j)
+            if ri == rj:
+                continue
+            mi, mj = members.get(ri, [ri]), members.get(rj, [rj])
+            if len(mi) + len(mj) > MAX_CLUSTER:
+                continue
+            # average link: the groups must agree as wholes, so one strong pair cannot
+            # chain two different acts through a shared neighbour
+            cross = [link(x, y) for x in mi for y in mj]
+            if any(c is None for c in cross) or sum(cross) / len(cross) < mean_link:
+                continue
+            group[rj] = ri
+            members[ri] = mi + mj
+            members.pop(rj, None)
+
+    # an article's own mentions first: its coreference chains form before other
+    # reports are weighed against them as wholes
+    merge([(i, j) for i, j in pairs if events[i].doc_id == events[j].doc_id], MEAN_LINK)
+    # a chain is one act: the people any of its mentions names take part in all of
+    # them ("Sharif met Putin ... their meeting in Samarkand")
+    changed = set()
+    for ms in members.values():
+        if len(ms) > 1:
+            people_of_chain = frozenset().union(*(feats[x].persons for x in ms))
+            for x in ms:
+                if feats[x].persons != people_of_chain:
+                    feats[x] = replace(feats[x], persons=people_of_chain)
+                    changed.add(x)
+    for k in [k for k in pair_scores if k[0] in changed or k[1] in changed]:
+        del pair_scores[k]
+    merge([(i, j) for i, j in pairs if events[i].doc_id != events[j].doc_id], MEAN_LINK_XDOC)
     out = []
     for root, ms in members.items():
         if len(ms) < 2:
