@@ -587,7 +587,7 @@ def persons_in_events(events: Sequence[Event], mentions: Sequence[Mention]) -> l
 
 def antecedents(events: Sequence[Event], feats: Sequence[_Feat]) -> dict[int, int]:
     """For each mention that refers back ("This upcoming visit ...", "The agreement was
-    signed by ..."), the nearest earlier event of its document it can be: same type,
+    signed by ...", "Both sides agreed ..."), unless it marks another act ("also"), the nearest earlier event of its document it can be: same type,
     same status group, not vetoed. However far back: the article names it once."""
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(events):
@@ -596,7 +596,8 @@ def antecedents(events: Sequence[Event], feats: Sequence[_Feat]) -> dict[int, in
     for idx in by_doc.values():
         idx.sort(key=lambda i: events[i].start)
         for n, j in enumerate(idx):
-            if not feats[j].anaphoric:
+            # "both sides ...", "the agreement ..." refer back; "they also met ..." does not
+            if not feats[j].refers or feats[j].additive:
                 continue
             b = events[j]
             for i in reversed(idx[max(0, n - WINDOW):n]):
