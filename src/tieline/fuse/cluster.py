@@ -155,8 +155,11 @@ def _series_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _party_anaphora_re() -> re.Pattern:
-    phrases = sorted(cues()["party_anaphora"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    c = cues()
+    phrases = sorted(c["party_anaphora"], key=len, reverse=True)
+    verbs = "|".join(re.escape(v) for v in c["party_pronoun_verbs"])
+    # "the two sides", and a bare "both" as a subject: "both will be discussing"
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r"|both\s+(?:" + verbs + r"))\b")
 
 
 @lru_cache(maxsize=1)
@@ -602,7 +605,9 @@ def antecedents(events: Sequence[Event], feats: Sequence[_Feat]) -> dict[int, in
             b = events[j]
             for i in reversed(idx[max(0, n - WINDOW):n]):
                 a = events[i]
-                same_mode = a.mode == b.mode or a.mode in (None, "other") or b.mode in (None, "other")
+                # a visit, its meeting and its talks are facets of one encounter
+                same_mode = a.mode == b.mode or a.mode in (None, "other") or b.mode in (None, "other") \
+                    or a.type == "CONSULT"
                 if a.type == b.type and same_mode and _status_group(a.status) == _status_group(b.status) \
                         and not vetoed(a, b, feats[i], feats[j]):
                     out[j] = i
