@@ -286,6 +286,14 @@ def _era(e: Event) -> str | None:
     return None
 
 
+def _sector_clash(a: Event, b: Event) -> bool:
+    """Two substantive acts in two specific fields (defence vs energy). One meeting
+    covers many fields, so meetings never clash."""
+    neutral = cues()["neutral_sectors"]
+    return a.type != "CONSULT" and bool(a.sector and b.sector) and a.sector != b.sector \
+        and a.sector not in neutral and b.sector not in neutral
+
+
 def _spans_overlap(a: Event, b: Event) -> bool:
     inter = min(a.end, b.end) - max(a.start, b.start)
     return inter > 0 and inter >= 0.5 * min(a.end - a.start, b.end - b.start)
@@ -364,6 +372,10 @@ def veto_reason(a: Event, b: Event, fa: _Feat, fb: _Feat, check_date: bool = Tru
         return "project"
     if fa.editions and fb.editions and not (fa.editions & fb.editions):
         return "edition"
+    if _era(a) and _era(b) and _era(a) != _era(b):
+        # the Soviet Union acts only in Soviet-era acts: "inked by the then Soviet
+        # leader" and "Russia finalised" are two acts (the scorer merges the codes)
+        return "era"
     # parties: one set must contain the other and they must share most members
     if not parties_agree(a, b, fa, fb):
         return "parties"
@@ -482,15 +494,9 @@ def score_parts(a: Event, b: Event, fa: _Feat | None = None, fb: _Feat | None = 
         add("crossed parties", -PARTIES_CROSS)
     if fa.editions and fa.editions == fb.editions:
         add("same edition", 1.0)
-    neutral = cues()["neutral_sectors"]
-    if a.type != "CONSULT" and a.sector and b.sector and a.sector != b.sector \
-            and a.sector not in neutral and b.sector not in neutral:
-        # a defence deal and a gas deal of the same two states are two deals; one
-        # meeting, though, covers many fields
+    if _sector_clash(a, b):
+        # a defence deal and a gas deal of the same two states are two deals
         add("other sector", -1.5)
-    if _era(a) and _era(b) and _era(a) != _era(b):
-        # the Soviet Union signs only Soviet-era acts: "then Soviet leader" vs "Russia"
-        add("other era", -2.0)
     add("wording", 4.0 * (text_similarity(fa, fb) - 0.2))
     if fa.persons and fb.persons and not same_people(fa.persons, fb.persons):
         # "the minister visited Moscow" and "the general visited Moscow": two visits
@@ -609,7 +615,7 @@ def antecedents(events: Sequence[Event], feats: Sequence[_Feat]) -> dict[int, in
                 same_mode = a.mode == b.mode or a.mode in (None, "other") or b.mode in (None, "other") \
                     or a.type == "CONSULT"
                 if a.type == b.type and same_mode and _status_group(a.status) == _status_group(b.status) \
-                        and not vetoed(a, b, feats[i], feats[j]):
+                        and not _sector_clash(a, b) and not vetoed(a, b, feats[i], feats[j]):
                     out[j] = i
                     break
     return out
