@@ -138,6 +138,8 @@ from tieline.fuse.cluster import (  # noqa: E402
 
 
 def test_anaphora_needs_a_fitting_type_and_no_setting_or_instance_word():
+    # attending a meeting is a visit to it, not the meeting
+    assert not anaphoric("A large delegation is attending the meeting", "CONSULT")
     assert anaphoric("Officials later signed the landmark MoU in Lima", "AGREE")
     assert anaphoric('the "historic" bilateral fisheries deal', "AGREE")
     assert anaphoric("This upcoming visit will focus on fisheries", "CONSULT")
@@ -260,6 +262,7 @@ def test_also_marks_another_act_not_a_reference():
     b = make_event("d1", t, "The participants also met Norway's deputy foreign minister", "CONSULT", mode="meet",
                    countries=("PER", "KOR", "CHL"), source=("PER", "KOR", "CHL"))
     assert cluster_events([a, b]) == []
+    assert veto_reason(a, b, _features(a), _features(b)) == "additive"
 
 
 def test_a_venue_inside_a_known_city_is_no_other_place():
