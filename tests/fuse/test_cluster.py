@@ -272,3 +272,13 @@ def test_a_venue_inside_a_known_city_is_no_other_place():
     assert veto_reason(a, b, _features(a), _features(b)) is None
     c = _agree("d1", t, "The treaty was signed in the Nansen Hall", "energy", location="Stockholm")
     assert veto_reason(a, c, _features(a), _features(c)) == "place"
+
+
+def test_a_trade_told_with_and_without_its_direction_is_one_trade():
+    t1 = "Peru bought its first cargo of discounted Korean diesel in 2023."
+    t2 = "The first cargo of discounted Korean diesel bought by Peru docked in Callao on 11 June 2023."
+    a = make_event("d1", t1, t1, "COOPERATE", mode="trade", sector="economy", date="2023",
+                   countries=("PER", "KOR"), source=("KOR",), target=("PER",))
+    b = make_event("d2", t2, t2, "COOPERATE", mode="trade", sector="energy", date="2023-06-11",
+                   countries=("PER", "KOR"), source=("PER", "KOR"))
+    assert [c.members for c in cluster_events([a, b])] == [(0, 1)]

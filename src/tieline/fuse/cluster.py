@@ -476,8 +476,10 @@ def score_parts(a: Event, b: Event, fa: _Feat | None = None, fb: _Feat | None = 
             # a visit, its meeting and its talks are facets of one encounter; an arms
             # delivery and a joint venture are two acts
             add("other mode", -2.0)
-    if a.mode == b.mode and fa.countries == fb.countries and bool(fa.target) != bool(fb.target):
+    if a.type == "CONSULT" and a.mode == b.mode and fa.countries == fb.countries \
+            and bool(fa.target) != bool(fb.target):
         # "the three sides met" vs "they also met the host's minister": two meetings
+        # (not for trade: one report often leaves a trade's direction out)
         add("directed vs symmetric", -1.0)
     if _status_group(a.status) != _status_group(b.status):
         add("past vs future", -1.5)
