@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .actors import person_country
 from .event_lexicon import Spec, lexicon
 
 _SUBJ = ("nsubj", "csubj", "expl")
@@ -97,10 +98,9 @@ def learn_people(sent, states, people: dict) -> None:
                 people.setdefault(ent.text, iso)
 
 
-def add_people(sent, actors: "Actors", people: dict) -> "Actors":
-    """Actors plus the states of people named in ``sent`` that the document placed."""
-    if not people:
-        return actors
+def add_people(sent, actors: "Actors", people: dict, when: str | None = None) -> "Actors":
+    """Actors plus the states of people named in ``sent``: the state the document gave
+    them, else the actor dictionary's at the document's date ``when``."""
     taken = set()
     for st in actors.states:
         taken |= st.tok_ids
@@ -114,6 +114,8 @@ def add_people(sent, actors: "Actors", people: dict) -> "Actors":
         words = [w for w in ent.text.split() if w[:1].isupper()]
         key = words[-1].strip("'’s") if words else ""
         iso = people.get(ent.text) or people.get(key)
+        if iso is None and ent.text not in people and key not in people:
+            iso = person_country(ent.text, when)    # the text did not say: world knowledge
         if iso:
             extra.append(StateMention(iso, ids, "person"))
     if not extra:

@@ -47,7 +47,7 @@ def extract_events(parsed: ParsedDoc) -> list[Event]:
     people: dict = {}
     for s, a in zip(sents, found):
         roles.learn_people(s, a.states, people)
-    found = [roles.add_people(s, a, people) for s, a in zip(sents, found)]
+    found = [roles.add_people(s, a, people, doc.published) for s, a in zip(sents, found)]
     ctx = Context(_ranked_states(found, doc))
     ctx.acronyms = project_acronyms(" ".join(p.text for p in doc.paragraphs))
     out: list[Event] = []
