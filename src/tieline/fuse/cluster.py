@@ -6,21 +6,31 @@ the same act by the same parties at the same time, the way the gold's ``clusters
 How it decides, in three steps:
 
 1. **Blocking** keeps it sub-quadratic: an event goes into one block per pair of its
-   countries (plus its type), and one per project. Inside a block, events are sorted by
-   date and each is compared only with the next ``WINDOW`` events (a second pass sorts
-   large blocks by wording, so undated reports of one act still meet): O(n * WINDOW).
+   countries (plus its type), one for its article, one per project and one per person
+   it names. Inside a block, events are sorted by date and each is compared only with
+   the next ``WINDOW`` events (a second pass sorts large blocks by wording, so undated
+   reports of one act still meet): O(n * WINDOW).
 2. **Pair decision**: hard vetoes first (``veto_reason``: different type, incompatible
-   dates such as 2016 vs 2017, two projects in one article, parties or places that
-   exclude each other, opposite directions, different editions of a series, a summary
-   of a series vs one of its acts, "was held" vs "will be held" in one article, two
-   events of one clause), then a score from agreeing evidence: same date at a fine
-   precision, same project (a different one counts against), place or amount, same
-   mode, similar wording, the same people, and inside one document a nearby or
-   referring mention ("The agreement was signed by ...", "This upcoming visit");
-   "also", "another" and clashing small numbers count against.
-3. **Agglomeration**: candidate pairs merge best first; two groups merge only when no
-   pair across them is vetoed and their mean pair score is high enough (average link),
-   so a vaguely dated mention cannot chain a 2016 drill to a 2017 one.
+   dates such as 2016 vs 2017 (or two days in one article), two projects in one
+   article, party lists that exclude each other (a list naming only some of the other's
+   states, or the same person on the same day, is no proof), opposite directions, two
+   known places, different editions of a series, Soviet vs Russian era, a summary of a
+   series vs one of its acts, "was held" vs "will be held" in one article, "also" right
+   after an act, two events of one clause), then a score from agreeing evidence
+   (``score_parts`` lists it): same date at a fine precision, same project (a
+   different one counts against), place or amount, same mode, similar wording, the same
+   people, and inside one article a nearby or referring mention: a definite noun of the
+   event's own kind ("The agreement was signed by ...", "the landmark MoU", "This
+   upcoming visit"; not "under the deal", "on the first day of the meeting", "the last
+   such meeting") or its parties named by reference ("both sides", "both will").
+   "Also", a clashing sector (defence vs energy deal), clashing small numbers count
+   against.
+3. **Agglomeration**, in two rounds: first each article's own mentions (its
+   coreference chains), then across articles, where a report must agree with another's
+   whole chain (a higher mean). Candidate pairs merge best first; two groups merge only
+   when no pair across them is vetoed and their mean pair score is high enough (average
+   link), so a vaguely dated mention cannot chain a 2016 drill to a 2017 one. A chain's
+   mentions share the people any of them names.
 
 Each cluster gets a canonical event (the best-supported date at the finest compatible
 precision, the majority status, the union of amounts) and corroboration counts
