@@ -29,6 +29,9 @@ _LOCATIVE = frozenset({"in", "at", "near", "inside", "across", "throughout", "ar
 #: Types whose "in X" names the state acted upon ("strikes in X", "invest in X").
 _IN_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _PRONOUN_SUBJ = frozenset({"both", "they", "the two"})
+#: Prepositions whose object is a background event in time, not an act of the
+#: governing clause's subject.
+_BACKGROUND = frozenset({"after", "following", "before", "amid", "during", "since", "despite"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +285,8 @@ def _subject_tokens(head, state_ids=frozenset(), party_ids=frozenset()) -> set:
         if dep not in ("xcomp", "conj", "pcomp", "prep", "advcl", "acomp", "dobj", "attr",
                        "pobj", "ccomp", "acl", "oprd"):
             break
+        if dep == "pobj" and cur.head.lower_ in _BACKGROUND:
+            break   # "X offered talks following the invasions": X did not invade
         cur = cur.head
         for ch in cur.children:
             if ch.dep_ in _SUBJ and ch.i != head.i:
