@@ -495,8 +495,12 @@ def score_parts(a: Event, b: Event, fa: _Feat | None = None, fb: _Feat | None = 
         add("past vs future", -1.5)
     elif a.status == b.status:
         add("same status", 0.25)
+    elif _status_group(a.status) == "future":
+        # "will meet soon" and "the meeting could be held on Oct 20": one article may
+        # be surer of an act than of its details; other reports are weighed down
+        add("planned vs proposed", -0.75 if a.doc_id != b.doc_id else 0.0)
     else:
-        # a running series ("have been holding drills since 2016") vs one dated act
+        # a running series ("have been holding drills since 2016") vs one dated act;
         # a one-off act (a signing) is either done or not: "signed an MoU" and "to
         # finalize the deal" are two acts
         one_off = a.mode in cues()["one_off_modes"] and a.mode == b.mode
