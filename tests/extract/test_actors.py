@@ -136,3 +136,39 @@ def test_text_beats_the_dictionary():
     hits = [e for e in evs if e.type == "CONSULT" and "Peru" in e.evidence]
     assert hits, [(e.type, e.evidence) for e in evs]
     assert "RUS" not in hits[0].countries
+
+
+# ---------------------------------------------------------------- in mentions
+
+def _people(*paras: str, published: str | None = "2023-05-10") -> dict:
+    from tieline.extract.mentions import extract_mentions
+    from tieline.extract.nlp import parse_document
+    from tieline.model import Document, Paragraph
+    raw = "\n\n".join(paras)
+    out, pos = [], 0
+    for p in paras:
+        start = raw.index(p, pos)
+        out.append(Paragraph(start, start + len(p), p))
+        pos = start + len(p)
+    doc = Document(doc_id="m", name="m", source="m", fmt="txt", raw_text=raw,
+                   paragraphs=tuple(out), published=published)
+    return {m.name: m.country for m in extract_mentions(parse_document(doc)) if m.label == "PERSON"}
+
+
+def test_mention_nearby_state_does_not_beat_the_dictionary():
+    got = _people("After the talks in Moscow on Monday, Prime Minister Narendra Modi said "
+                  "the visit had gone well.")
+    assert got.get("Narendra Modi") == "IND", got
+
+
+def test_mention_stated_state_beats_the_dictionary():
+    got = _people("Chilean Foreign Minister Pedro Putin said the deal would be signed soon.")
+    assert got.get("Pedro Putin") == "CHL", got
+
+
+def test_mention_of_an_organisation_official_gets_no_state():
+    # the nearby "Moscow" would otherwise be taken for his state
+    got = _people("After the talks in Moscow, Secretary General Antonio Guterres said the truce "
+                  "must hold.", published="2022-03-01")
+    assert "Antonio Guterres" in got, got
+    assert got["Antonio Guterres"] is None, got

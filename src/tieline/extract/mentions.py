@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Mention
+from .actors import lookup as lookup_actor
 from .countries import find_countries
 from .nlp import ParsedDoc
 
@@ -450,7 +451,8 @@ def _extract_mentions(parsed: ParsedDoc) -> list[Mention]:
                         if country is None:
                             country = _country_of(text[max(0, ent.start_char - 40):ent.start_char])
                 elif not country:
-                    country = _country_of(text[max(0, s - 30):s])
+                    # a title the model swallowed names its state ("Afghan President X")
+                    country = _country_of(role) or _country_of(text[max(0, s - 30):s])
                 cands.append((base + s, base + e, text[s:e], PERSON, role, country, etext_name, 0))
             else:
                 # "Pakistan's Narcotics Control Division": the country is an attribute
@@ -492,8 +494,33 @@ def _extract_mentions(parsed: ParsedDoc) -> list[Mention]:
         kept.append(c)
     kept.sort(key=lambda c: (c[0], c[1]))
     names = _fullest_names(kept)
-    return [Mention(doc.doc_id, s, e, t, label, names[i], country, role)
+    return [Mention(doc.doc_id, s, e, t, label, names[i],
+                    _person_state(doc, s, role, country, names[i]) if label == PERSON else country,
+                    role)
             for i, (s, e, t, label, role, country, hint, _) in enumerate(kept)]
+
+
+def _stated(raw: str, start: int, role: str | None, country: str | None) -> bool:
+    """Whether the text itself gives this person's state: in the role ("Russian
+    President", "foreign minister of Pakistan") or right before the title
+    ("Pakistan's Prime Minister X"). A state merely nearby is a guess."""
+    if not country:
+        return False
+    if role and _country_of(role) == country:
+        return True
+    before = raw[max(0, start - 40):start]
+    found = [c for c in find_countries(before) if c.kind in ("name", "demonym", "capital", "body", "org")]
+    return bool(found) and found[-1].iso3 == country and \
+        re.fullmatch(r"(?:[\u2019']s)?\s*", before[found[-1].end:]) is not None
+
+
+def _person_state(doc, start: int, role: str | None, country: str | None, name: str) -> str | None:
+    """A person's state: what the text says, else the actor dictionary at the document's
+    date (None for an organisation's official), else the guess from nearby words."""
+    if _stated(doc.raw_text, start, role, country):
+        return country
+    known = lookup_actor(name, doc.published)
+    return known.iso3 if known is not None else country
 
 
 _NAME_TOK = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)(?:[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Za-z][a-z]*)*|[A-Z]\.)"
