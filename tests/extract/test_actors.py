@@ -172,3 +172,11 @@ def test_mention_of_an_organisation_official_gets_no_state():
                   "must hold.", published="2022-03-01")
     assert "Antonio Guterres" in got, got
     assert got["Antonio Guterres"] is None, got
+
+
+def test_multiword_surnames_and_patronymics():
+    assert person_country("Le Drian", "2015") == "FRA"
+    assert person_country("von der Leyen", "2016") == "DEU"
+    assert person_country("von der Leyen", "2021") is None     # then at the Commission
+    assert person_country("Mohammed bin Salman", "2020") == "SAU"
+    assert person_country("Mohammed Salman", "2020") is None   # not the same name

@@ -36,6 +36,9 @@ chairman vice deputy former late then state counsellor supreme leader
 the""".split())
 
 
+_PATRONYMIC = frozenset({"bin", "bint", "ibn", "ben", "al", "el", "abu"})
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     name: str
@@ -80,7 +83,9 @@ def _index() -> _Index:
         for f in forms:
             full.setdefault(f, []).append(actor)
             toks = f.split()
-            if len(toks) >= 2:
+            # patronymic names share first and last words across many people
+            # ("Mohammed bin Salman" vs a "Mohammed Salman"): full forms only
+            if len(toks) >= 2 and not _PATRONYMIC & set(toks):
                 first_last.setdefault((toks[0], toks[-1]), []).append(actor)
         if surname and surname != "-":
             alone.setdefault(_fold(surname), []).append(actor)
@@ -161,6 +166,8 @@ def lookup(name: str, when: str | int | None = None) -> Actor | None:
         if key in idx.full:
             return _pick(idx.full[key], year)
         toks = key.split()
+        if len(toks) >= 2 and key in idx.alone:     # "Le Drian", "von der Leyen"
+            return _by_surname(idx.alone[key], year)
         if len(toks) >= 2:
             hit = idx.first_last.get((toks[0], toks[-1]))
             if hit:
